@@ -1,0 +1,74 @@
+// Process-level settings read from the environment. Each setting's default lives here and nowhere else.
+import path from 'node:path';
+
+export interface ServerSettings {
+  /** HTTP and WebSocket port (HYPERSCOPE_PORT). */
+  port: number;
+  /** Interface to listen on (HYPERSCOPE_HOST). */
+  host: string;
+  /** External PostgreSQL; when absent the server runs an embedded one (DATABASE_URL). */
+  databaseUrl: string | undefined;
+  /** Where Hyperscope keeps its own state: embedded database, caches (HYPERSCOPE_DATA_DIR). */
+  dataDir: string;
+  /** Built Angular client to serve at `/` (HYPERSCOPE_CLIENT_DIR). */
+  clientDir: string;
+  /** Seconds between heartbeat events on the live connection (HYPERSCOPE_HEARTBEAT_SECONDS). */
+  heartbeatSeconds: number;
+}
+
+/** Thrown for a setting the user must change; carries a message meant to be printed as is. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+const repositoryRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+export function readServerSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  return {
+    port: readPort(env.HYPERSCOPE_PORT, 4000),
+    host: env.HYPERSCOPE_HOST || '0.0.0.0',
+    databaseUrl: readDatabaseUrl(env.DATABASE_URL),
+    dataDir: path.resolve(env.HYPERSCOPE_DATA_DIR || '.hyperscope'),
+    clientDir: path.resolve(env.HYPERSCOPE_CLIENT_DIR || path.join(repositoryRoot, 'client', 'dist', 'browser')),
+    heartbeatSeconds: readPositiveNumber('HYPERSCOPE_HEARTBEAT_SECONDS', env.HYPERSCOPE_HEARTBEAT_SECONDS, 2),
+  };
+}
+
+function readPort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SettingsError(`HYPERSCOPE_PORT must be an integer from 0 to 65535, got "${raw}".`);
+  }
+  return port;
+}
+
+function readPositiveNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new SettingsError(`${name} must be a positive number, got "${raw}".`);
+  return value;
+}
+
+function readDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SettingsError(
+      `DATABASE_URL is not a valid URL ("${redactPassword(raw)}"); expected postgresql://user:password@host:5432/database, or unset it to use the embedded database.`,
+    );
+  }
+  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
+    throw new SettingsError(
+      `DATABASE_URL must start with postgresql:// (got "${url.protocol}//"); unset it to use the embedded database.`,
+    );
+  }
+  return raw;
+}
+
+/** Hides the password of a connection string before it is printed. */
+export function redactPassword(connectionString: string): string {
+  return connectionString.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

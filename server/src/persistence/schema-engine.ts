@@ -1,0 +1,45 @@
+// Prisma's schema engine compiled to WebAssembly, talking to PostgreSQL through the pg driver adapter.
+// The Prisma CLI would download a native engine, which is impossible offline; the wasm build ships in npm.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+
+let instantiated: Promise<void> | undefined;
+
+/** Node 20 cannot `import` a .wasm module, so instantiate the engine's wasm by hand, once per process. */
+function instantiateWasm(): Promise<void> {
+  instantiated ??= (async () => {
+    // The package does not export its .wasm path; it sits beside the exported JS glue.
+    const require = createRequire(import.meta.url);
+    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+    });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return instantiated;
+}
+
+export interface SchemaEngineSession {
+  engine: SchemaEngine;
+  close(): Promise<void>;
+}
+
+/** Opens the schema engine on `databaseUrl` with `schema` (the Prisma schema text) as its datamodel. */
+export async function openSchemaEngine(databaseUrl: string, schema: string): Promise<SchemaEngineSession> {
+  await instantiateWasm();
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  const { SchemaEngine } = bindings as unknown as { SchemaEngine: typeof import('@prisma/schema-engine-wasm').SchemaEngine };
+  const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => undefined, adapterFactory);
+  return {
+    engine,
+    async close() {
+      engine.free();
+    },
+  };
+}
