@@ -1,0 +1,138 @@
+// Chooses the TF.js backend every training in this process runs on. Order of preference: native TensorFlow with
+// CUDA, native TensorFlow, the wasm backend (with the training kernels it lacks registered), pure JS. WebGPU only
+// when asked for by name: it needs a WebGPU implementation (Dawn) installed on `navigator.gpu` first.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from './wasm-training-kernels.js';
+
+/** Backend names as TF.js registers them; `Worker.backend` stores the same names. */
+export const BACKEND_NAMES = ['tensorflow-gpu', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+export type BackendPreference = BackendName | 'auto';
+
+/** What the API reports about the chosen backend. */
+export interface TrainingBackendInfo {
+  name: BackendName;
+  /** The TF.js backend id actually active (`tensorflow` for both native packages). */
+  tfBackend: string;
+  /** Candidates tried before this one and why each was passed over. */
+  skipped: { name: BackendName; reason: string }[];
+  tfjsVersion: string;
+  /** Kernels Hyperscope registered on this backend to make training possible. */
+  addedKernels: string[];
+}
+
+export interface BackendLogger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+}
+
+/** The automatic order; webgpu is deliberately absent (see the file comment). */
+const AUTO_ORDER: BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+
+let active: TrainingBackendInfo | undefined;
+
+/** Thrown when the backend asked for by name cannot be started; the message says what to change. */
+export class BackendUnavailableError extends Error {
+  override name = 'BackendUnavailableError';
+}
+
+/**
+ * Selects and initializes the training backend once per process; later calls return the first result unless a
+ * different explicit preference is given. `preference` defaults to the `HYPERSCOPE_BACKEND` environment variable,
+ * then `auto`. An explicitly named backend that fails to start is an error, never a silent fallback.
+ */
+export async function initTrainingBackend(
+  options: { preference?: BackendPreference; env?: NodeJS.ProcessEnv; logger?: BackendLogger } = {},
+): Promise<TrainingBackendInfo> {
+  const preference = options.preference ?? readBackendPreference(options.env ?? process.env);
+  if (active !== undefined && (preference === 'auto' || preference === active.name)) return active;
+
+  // Production mode only silences TF.js's console advice ("install tfjs-node") in logs; results are unchanged.
+  tf.enableProdMode();
+  const candidates = preference === 'auto' ? AUTO_ORDER : [preference];
+  const skipped: TrainingBackendInfo['skipped'] = [];
+  for (const name of candidates) {
+    try {
+      const addedKernels = await startBackend(name);
+      active = { name, tfBackend: tf.getBackend(), skipped, tfjsVersion: tf.version.tfjs, addedKernels };
+      options.logger?.info({ backend: active }, `TF.js training backend: ${name}`);
+      return active;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (preference !== 'auto') {
+        throw new BackendUnavailableError(
+          `The TF.js backend "${name}" was requested (HYPERSCOPE_BACKEND or option) but could not start: ${reason}. ` +
+            `Unset HYPERSCOPE_BACKEND or choose one of: auto, ${BACKEND_NAMES.join(', ')}.`,
+        );
+      }
+      skipped.push({ name, reason });
+      options.logger?.warn({ backend: name, reason }, `TF.js backend ${name} unavailable, trying the next`);
+    }
+  }
+  throw new BackendUnavailableError(`No TF.js backend could start: ${JSON.stringify(skipped)}`);
+}
+
+/** The backend chosen by `initTrainingBackend`, or undefined before it ran. */
+export function activeTrainingBackend(): TrainingBackendInfo | undefined {
+  return active;
+}
+
+export function readBackendPreference(env: NodeJS.ProcessEnv): BackendPreference {
+  const raw = env.HYPERSCOPE_BACKEND?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'auto';
+  if (raw === 'auto' || (BACKEND_NAMES as readonly string[]).includes(raw)) return raw as BackendPreference;
+  throw new BackendUnavailableError(
+    `HYPERSCOPE_BACKEND must be one of auto, ${BACKEND_NAMES.join(', ')}; got "${env.HYPERSCOPE_BACKEND}".`,
+  );
+}
+
+async function startBackend(name: BackendName): Promise<string[]> {
+  switch (name) {
+    case 'tensorflow-gpu':
+    case 'tensorflow':
+      // Optional packages that cannot be installed offline (STACK.md); the specifier is a variable so that
+      // neither TypeScript nor a bundler requires them to exist.
+      await importOptional(name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node');
+      await setBackendOrThrow('tensorflow');
+      return [];
+    case 'webgpu':
+      if (!(globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) {
+        throw new Error('no WebGPU implementation on navigator.gpu (install Dawn bindings first)');
+      }
+      await import('@tensorflow/tfjs-backend-webgpu');
+      await setBackendOrThrow('webgpu');
+      return [];
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      wasm.setWasmPaths(wasmBinaryDirectory());
+      registerWasmTrainingKernels();
+      await setBackendOrThrow('wasm');
+      return [...WASM_TRAINING_KERNELS];
+    }
+    case 'cpu':
+      await setBackendOrThrow('cpu');
+      return [];
+  }
+}
+
+async function importOptional(specifier: string): Promise<void> {
+  try {
+    await import(specifier);
+  } catch (error) {
+    throw new Error(`${specifier} is not installed or failed to load (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+async function setBackendOrThrow(tfName: string): Promise<void> {
+  const ok = await tf.setBackend(tfName);
+  await tf.ready();
+  if (!ok || tf.getBackend() !== tfName) throw new Error(`tf.setBackend('${tfName}') failed`);
+}
+
+/** The wasm binaries ship in the package's dist folder; Node reads them from a file path with a trailing slash. */
+function wasmBinaryDirectory(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')) + path.sep;
+}

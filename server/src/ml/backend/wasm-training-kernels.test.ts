@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initTrainingBackend } from './training-backend.js';
+
+/** Runs `f` on the named backend and returns plain arrays, so results can be compared across backends. */
+async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor[]): Promise<Float32Array[]> {
+  await tf.setBackend(backend);
+  const outs = tf.tidy(f);
+  const values = outs.map((t) => t.dataSync() as Float32Array);
+  tf.dispose(outs);
+  return values;
+}
+
+function seeded(shape: number[], seed: number): tf.Tensor {
+  return tf.randomNormal(shape, 0, 1, 'float32', seed);
+}
+
+function expectClose(a: Float32Array[], b: Float32Array[], tolerance: number): void {
+  expect(a.length).toBe(b.length);
+  a.forEach((values, i) => {
+    const other = b[i]!;
+    expect(values.length).toBe(other.length);
+    const scale = Math.max(1, ...Array.from(other, Math.abs));
+    let worst = 0;
+    for (let j = 0; j < values.length; j++) worst = Math.max(worst, Math.abs(values[j]! - other[j]!));
+    expect(worst / scale, `tensor ${i}`).toBeLessThan(tolerance);
+  });
+}
+
+describe('wasm training kernels', () => {
+  beforeAll(async () => {
+    await initTrainingBackend({ preference: 'wasm' });
+  });
+
+  const convCases: { name: string; x: number[]; f: number[]; stride: number; pad: 'same' | 'valid' }[] = [
+    { name: '3×3 same stride 1', x: [3, 8, 8, 2], f: [3, 3, 2, 4], stride: 1, pad: 'same' },
+    { name: '3×3 valid stride 1', x: [2, 7, 9, 3], f: [3, 3, 3, 5], stride: 1, pad: 'valid' },
+    { name: '5×5 same stride 2', x: [2, 9, 9, 1], f: [5, 5, 1, 3], stride: 2, pad: 'same' },
+    { name: '2×3 valid stride 2 (cropped)', x: [4, 6, 7, 2], f: [2, 3, 2, 2], stride: 2, pad: 'valid' },
+  ];
+  for (const c of convCases) {
+    it(`Conv2D filter and input gradients match the cpu backend: ${c.name}`, async () => {
+      const grads = (): tf.Tensor[] => {
+        const x = seeded(c.x, 1);
+        const w = seeded(c.f, 2);
+        const loss = (xi: tf.Tensor, wi: tf.Tensor): tf.Scalar =>
+          tf.conv2d(xi as tf.Tensor4D, wi as tf.Tensor4D, c.stride, c.pad).square().sum();
+        return tf.grads(loss)([x, w]);
+      };
+      expectClose(await on('wasm', grads), await on('cpu', grads), 1e-5);
+    });
+  }
+
+  const poolCases: { shape: number[]; size: number; stride: number; pad: 'same' | 'valid' }[] = [
+    { shape: [4, 8, 8, 3], size: 2, stride: 2, pad: 'valid' },
+    { shape: [2, 5, 5, 2], size: 2, stride: 2, pad: 'same' },
+    { shape: [2, 5, 5, 2], size: 3, stride: 1, pad: 'same' },
+  ];
+  for (const c of poolCases) {
+    it(`MaxPool input gradient matches the cpu backend: ${c.size}×${c.size}/${c.stride} ${c.pad} on [${c.shape}]`, async () => {
+      const grads = (): tf.Tensor[] => {
+        const pool = (x: tf.Tensor): tf.Tensor => tf.maxPool(x as tf.Tensor4D, c.size, c.stride, c.pad);
+        const x = seeded(c.shape, 6);
+        const weights = seeded(pool(x).shape, 7);
+        return [tf.grad((xi: tf.Tensor) => pool(xi).mul(weights).sum() as tf.Scalar)(x)];
+      };
+      expectClose(await on('wasm', grads), await on('cpu', grads), 1e-6);
+    });
+  }
+
+  it('UnsortedSegmentSum (the Embedding gradient) matches the cpu backend, repeated ids included', async () => {
+    const grads = (): tf.Tensor[] => {
+      const table = seeded([10, 4], 3);
+      const ids = tf.tensor2d([[1, 2, 2], [9, 0, 1]], [2, 3], 'int32');
+      const loss = (t: tf.Tensor): tf.Scalar => tf.gather(t, ids).mul(tf.range(1, 5)).sum();
+      return [tf.grad(loss)(table), tf.unsortedSegmentSum(seeded([5, 3], 4), tf.tensor1d([0, 2, 0, 7, 1], 'int32'), 3)];
+    };
+    expectClose(await on('wasm', grads), await on('cpu', grads), 1e-6);
+  });
+
+  it('a conv + batch norm + max pool + embedding + LSTM model yields the same gradients on wasm and cpu', async () => {
+    const build = (): tf.LayersModel => {
+      const image = tf.input({ shape: [8, 8, 1] });
+      let h = tf.layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(image) as tf.SymbolicTensor;
+      h = tf.layers.batchNormalization().apply(h) as tf.SymbolicTensor;
+      h = tf.layers.maxPooling2d({ poolSize: 2 }).apply(h) as tf.SymbolicTensor;
+      h = tf.layers.globalAveragePooling2d({}).apply(h) as tf.SymbolicTensor;
+      const tokens = tf.input({ shape: [5] });
+      let t = tf.layers.embedding({ inputDim: 12, outputDim: 4, embeddingsInitializer: tf.initializers.randomUniform({ minval: -1, maxval: 1, seed: 2 }) }).apply(tokens) as tf.SymbolicTensor;
+      t = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }), recurrentInitializer: tf.initializers.glorotUniform({ seed: 4 }) }) as tf.RNN }).apply(t) as tf.SymbolicTensor;
+      const joined = tf.layers.concatenate().apply([h, t]) as tf.SymbolicTensor;
+      const out = tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 5 }) }).apply(joined) as tf.SymbolicTensor;
+      return tf.model({ inputs: [image, tokens], outputs: out });
+    };
+    const grads = (): tf.Tensor[] => {
+      const model = build();
+      const images = seeded([4, 8, 8, 1], 6);
+      const tokens = tf.tensor2d([[1, 2, 3, 0, 0], [4, 4, 4, 4, 11], [0, 0, 0, 0, 1], [7, 8, 9, 10, 2]]);
+      const labels = tf.oneHot(tf.tensor1d([0, 1, 1, 0], 'int32'), 2);
+      const { grads: g } = tf.variableGrads(() =>
+        tf.losses.softmaxCrossEntropy(labels, model.apply([images, tokens], { training: true }) as tf.Tensor),
+      );
+      const result = model.trainableWeights.map((w) => g[w.name]!.clone());
+      tf.dispose(Object.values(g));
+      model.dispose();
+      return result;
+    };
+    expectClose(await on('wasm', grads), await on('cpu', grads), 1e-4);
+  });
+});

@@ -1,0 +1,180 @@
+// Training kernels the stock TF.js wasm backend lacks or gets wrong (STACK.md, "Training"). Without them the
+// backward pass of any Conv2D layer (Conv2DBackpropFilter) and of any Embedding layer (UnsortedSegmentSum, the
+// gradient of Gather) throws "kernel not registered". The stock wasm MaxPoolGrad returns wrong gradients (off by
+// O(1) against cpu for 'same' padding and for some valid shapes such as [4, 8, 8, 3] with a 2×2 window), so it is
+// replaced too. Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+type KernelInputs = Record<string, tf.TensorInfo>;
+type KernelAttrs = Record<string, unknown>;
+
+/** Kernel names this module adds to the wasm backend. */
+export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'MaxPoolGrad'] as const;
+
+const implementations: Record<(typeof WASM_TRAINING_KERNELS)[number], unknown> = {
+  Conv2DBackpropFilter: conv2DBackpropFilter,
+  UnsortedSegmentSum: unsortedSegmentSum,
+  MaxPoolGrad: maxPoolGrad,
+};
+
+/** Registers (or replaces) the training kernels on the wasm backend; safe to call more than once. */
+export function registerWasmTrainingKernels(): void {
+  for (const name of WASM_TRAINING_KERNELS) {
+    const kernelFunc = implementations[name] as tf.KernelFunc;
+    const existing = tf.getKernel(name, 'wasm');
+    if (existing?.kernelFunc === kernelFunc) continue;
+    if (existing !== undefined) tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+  }
+}
+
+/** Runs another wasm kernel directly, inside this kernel, without going through the engine's tape. */
+function runWasmKernel(backend: BackendWasm, name: string, inputs: KernelInputs, attrs: KernelAttrs): tf.TensorInfo {
+  const kernel = tf.getKernel(name, 'wasm');
+  if (kernel === undefined) throw new Error(`The wasm backend has no ${name} kernel to build on.`);
+  return kernel.kernelFunc({ inputs, attrs: attrs as tf.NamedAttrMap, backend }) as tf.TensorInfo;
+}
+
+/**
+ * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co].
+ * That is a forward convolution in which the batch plays the channel role: input xᵀ = x transposed to
+ * [ci, H, W, b], filter dyᵀ = dy transposed to [oh, ow, b, co], dilation = the original stride, and the original
+ * padding. The result [ci, kh', kw', co] (kh' ≥ kh) is cropped and transposed to [kh, kw, ci, co].
+ */
+function conv2DBackpropFilter(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const x = inputs.x!;
+  const dy = inputs.dy!;
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as {
+    strides: [number, number] | number;
+    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+    dataFormat: 'NHWC' | 'NCHW';
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    filterShape: [number, number, number, number];
+  };
+  if (dataFormat !== 'NHWC') {
+    throw new Error(`Conv2DBackpropFilter on wasm supports NHWC only, got ${dataFormat}; build layers channelsLast.`);
+  }
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  const [kh, kw, ci, co] = filterShape;
+  const xT = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] });
+  const dyT = runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
+  const full = runWasmKernel(
+    backend,
+    'Conv2D',
+    { x: xT, filter: dyT },
+    {
+      strides: [1, 1],
+      dilations: [info.strideHeight, info.strideWidth],
+      pad: [
+        [0, 0],
+        [info.padInfo.top, info.padInfo.bottom],
+        [info.padInfo.left, info.padInfo.right],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+    },
+  );
+  backend.disposeData(xT.dataId);
+  backend.disposeData(dyT.dataId);
+  let cropped = full;
+  if (full.shape[1] !== kh || full.shape[2] !== kw) {
+    cropped = runWasmKernel(backend, 'Slice', { x: full }, { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] });
+    backend.disposeData(full.dataId);
+  }
+  const dw = runWasmKernel(backend, 'Transpose', { x: cropped }, { perm: [1, 2, 0, 3] });
+  backend.disposeData(cropped.dataId);
+  return dw;
+}
+
+/** out[s, ...] = Σ_{i : segmentIds[i] = s} x[i, ...]; ids outside [0, numSegments) are dropped, as in TensorFlow. */
+function unsortedSegmentSum(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const x = inputs.x!;
+  const segmentIds = inputs.segmentIds!;
+  const numSegments = attrs.numSegments as number;
+  const rows = segmentIds.shape.reduce((a, b) => a * b, 1);
+  const rowShape = x.shape.slice(segmentIds.shape.length);
+  const rowSize = rowShape.reduce((a, b) => a * b, 1);
+  const values = backend.readSync(x.dataId) as Float32Array | Int32Array;
+  const ids = backend.readSync(segmentIds.dataId) as Int32Array;
+  const out = backend.makeOutput([numSegments, ...rowShape], x.dtype);
+  const sums = backend.typedArrayFromHeap(out) as Float32Array | Int32Array;
+  sums.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const segment = ids[i]!;
+    if (segment < 0 || segment >= numSegments) continue;
+    const from = i * rowSize;
+    const to = segment * rowSize;
+    for (let j = 0; j < rowSize; j++) sums[to + j]! += values[from + j]!;
+  }
+  return out;
+}
+
+/**
+ * dx[argmax of each pooling window] += dy[window], the argmax taken over in-bounds positions only (padding never
+ * wins) and the first maximum winning ties, as in the cpu backend's maxPoolPositions.
+ */
+function maxPoolGrad(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const input = inputs.input!;
+  const dy = inputs.dy!;
+  const { filterSize, strides, pad, dimRoundingMode } = attrs as {
+    filterSize: [number, number] | number;
+    strides: [number, number] | number;
+    pad: 'valid' | 'same' | number;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  };
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth } = info;
+  const { effectiveFilterHeight: fh, effectiveFilterWidth: fw, dilationHeight: dh, dilationWidth: dw } = info;
+  const x = backend.readSync(input.dataId) as Float32Array;
+  const g = backend.readSync(dy.dataId) as Float32Array;
+  const out = backend.makeOutput(input.shape, 'float32');
+  const dx = backend.typedArrayFromHeap(out) as Float32Array;
+  dx.fill(0);
+  for (let b = 0; b < batchSize; b++) {
+    const xBase = b * inHeight * inWidth * inChannels;
+    for (let oh = 0; oh < outHeight; oh++) {
+      const h0 = oh * strideHeight - info.padInfo.top;
+      for (let ow = 0; ow < outWidth; ow++) {
+        const w0 = ow * strideWidth - info.padInfo.left;
+        const gBase = ((b * outHeight + oh) * outWidth + ow) * inChannels;
+        for (let c = 0; c < inChannels; c++) {
+          let best = -Infinity;
+          let bestIndex = -1;
+          for (let fy = 0; fy < fh; fy += dh) {
+            const h = h0 + fy;
+            if (h < 0 || h >= inHeight) continue;
+            for (let fx = 0; fx < fw; fx += dw) {
+              const w = w0 + fx;
+              if (w < 0 || w >= inWidth) continue;
+              const index = xBase + (h * inWidth + w) * inChannels + c;
+              if (x[index]! > best || bestIndex < 0) {
+                best = x[index]!;
+                bestIndex = index;
+              }
+            }
+          }
+          if (bestIndex >= 0) dx[bestIndex]! += g[gBase + c]!;
+        }
+      }
+    }
+  }
+  return out;
+}
