@@ -15,6 +15,8 @@ export interface DatasetDescription {
   classNames: string[];
   /** Examples per official split, as published. */
   splitSizes: { train: number; test: number };
+  /** When the files on disk hold fewer examples than published (GTSRB's train subset), what was published. */
+  publishedSplitSizes?: { train: number; test: number };
   /** Text only: the vocabulary size token ids are drawn from (0 = padding, 1 = out-of-vocabulary). */
   vocabularySize?: number;
 }
@@ -27,6 +29,11 @@ export interface LabeledExamples {
   count: number;
   inputs: Uint8Array | Int32Array;
   labels: Int32Array;
+  /**
+   * Optional group id per example: examples of one group (a GTSRB track, 30 photos of the same physical sign) are
+   * near-duplicates, so a train/validation split keeps each group on one side.
+   */
+  groups?: Int32Array;
 }
 
 export interface SplitDataset {
@@ -34,4 +41,6 @@ export interface SplitDataset {
   train: LabeledExamples;
   validation: LabeledExamples;
   test: LabeledExamples;
+  /** Text only: the word of each token id (0 = padding, 1 = out-of-vocabulary). */
+  vocabulary?: string[];
 }
