@@ -1,0 +1,41 @@
+// Optimizers and learning-rate schedules named in OptimizerConfig.
+import * as tf from '@tensorflow/tfjs';
+import type { OptimizerConfig } from './model-config.js';
+
+/** SGD's momentum; the usual 0.9 (Sutskever et al., 2013). */
+const SGD_MOMENTUM = 0.9;
+
+export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
+  switch (config.name) {
+    case 'adam':
+      return tf.train.adam(config.learningRate);
+    case 'sgd-momentum':
+      return tf.train.momentum(config.learningRate, SGD_MOMENTUM);
+    case 'rmsprop':
+      return tf.train.rmsprop(config.learningRate);
+  }
+}
+
+/**
+ * Learning rate for a 0-based epoch of `epochs`: constant; exponential lr·decayRate^epoch; cosine annealing
+ * lr·½(1 + cos(π·epoch/epochs)) without restarts (Loshchilov & Hutter, 2017, SGDR).
+ */
+export function scheduledLearningRate(config: OptimizerConfig, epoch: number, epochs: number): number {
+  switch (config.schedule) {
+    case 'constant':
+      return config.learningRate;
+    case 'exponential':
+      return config.learningRate * config.decayRate ** epoch;
+    case 'cosine':
+      return config.learningRate * 0.5 * (1 + Math.cos((Math.PI * epoch) / Math.max(1, epochs)));
+  }
+}
+
+/** TF.js optimizers read their rate differently: SGD/momentum keep a scalar, Adam and RMSProp read the field. */
+export function setOptimizerLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
+  if (optimizer instanceof tf.SGDOptimizer) {
+    optimizer.setLearningRate(learningRate);
+  } else {
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
+  }
+}
