@@ -1,6 +1,7 @@
 // The public entry points of the datasets module: describe, list with availability, and load a split dataset.
 import { DatasetCache } from './dataset-cache.js';
 import { resolveDatasetOptions, type DatasetOptions } from './dataset-defaults.js';
+import { DatasetFileError } from './dataset-file-error.js';
 import { DatasetFileResolver, type RoleAvailability } from './dataset-files.js';
 import { datasetRegistry, describeWithOptions } from './dataset-registry.js';
 import { splitTrainValidation } from './dataset-split.js';
@@ -75,7 +76,16 @@ export async function loadDataset(id: DatasetId, options: LoadDatasetOptions = {
   const description = describeWithOptions(id, resolved);
   const resolver = new DatasetFileResolver(resolved.datasetsDir, resolved.cacheDir, resolved.download);
   const files = await resolver.resolve(description.displayName, entry.files);
-  const official = await entry.load(files, { options: resolved, cache: new DatasetCache(resolved.cacheDir) });
+  const official = await entry.load(files, { options: resolved, cache: new DatasetCache(resolved.cacheDir) }).catch((error: unknown) => {
+    // Files without a published checksum are verified by parsing: a parse failure is a damaged or foreign file.
+    const used = Object.values(files).flatMap((role) => role.files);
+    const sources = entry.files.roles.flatMap((role) => role.alternatives.flatMap((group) => group.files)).filter((file) => file.url);
+    throw new DatasetFileError(
+      `${description.displayName}: could not read ${used.map((file) => file.path).join(', ')}: ${(error as Error).message}. ` +
+        `If a file is damaged, delete it and get it again${sources.length ? ` (${sources.map((file) => file.url).join(', ')})` : ''}.`,
+      used[0]?.path ?? '',
+    );
+  });
 
   if (official.classNames) {
     if (official.classNames.length !== description.classNames.length) {
