@@ -8,6 +8,11 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
+// The server's TypeScript lib has no DOM, where the WebAssembly global is declared; this is the part we use.
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
 let instantiated: Promise<void> | undefined;
 
 /** Node 20 cannot `import` a .wasm module, so instantiate the engine's wasm by hand, once per process. */
@@ -17,7 +22,7 @@ function instantiateWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+      './schema_engine_bg.js': bindings,
     });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

@@ -1,0 +1,51 @@
+// Starts everything `hyperscope serve` / `npm start` runs: database, training backend, API and dashboard.
+import { startApiServer } from './api/api-server.js';
+import type { ServerSettings } from './config/server-settings.js';
+import type { Logger } from './logging/logger.js';
+import { initTrainingBackend } from './ml/backend/training-backend.js';
+import { openDatabase, type Database } from './persistence/database.js';
+import { serverVersion } from './server-version.js';
+
+export interface RunningHyperscopeServer {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startHyperscopeServer(settings: ServerSettings, logger: Logger): Promise<RunningHyperscopeServer> {
+  const database = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    log: (message) => logger.info(message),
+  });
+  try {
+    const backend = await initTrainingBackend({ logger });
+    const startedAt = new Date();
+    const api = await startApiServer({
+      port: settings.port,
+      host: settings.host,
+      clientDir: settings.clientDir,
+      heartbeatSeconds: settings.heartbeatSeconds,
+      logger,
+      services: {
+        serverInfo: () => ({ version: serverVersion, databaseKind: database.kind, trainingBackend: backend.name, startedAt }),
+      },
+      checkHealth: async () => {
+        await database.prisma.$queryRaw`SELECT 1`;
+      },
+    });
+    return {
+      url: api.url,
+      database,
+      async close() {
+        await api.close();
+        logger.info('API stopped: no new requests, live connections closed');
+        await database.close();
+        logger.info('database closed');
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
