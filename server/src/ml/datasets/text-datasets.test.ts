@@ -17,7 +17,7 @@ describe('IMDB from the aclImdb raw text', () => {
     expect(dataset.train.count + dataset.validation.count).toBe(25_000);
     expect(dataset.test.inputs).toBeInstanceOf(Int32Array);
     expect(dataset.test.inputs.length).toBe(25_000 * 100);
-    expect(dataset.test.inputs.reduce((max, id) => Math.max(max, id), 0)).toBe(4_999);
+    expect((dataset.test.inputs as Int32Array).reduce((max, id) => Math.max(max, id), 0)).toBe(4_999);
     expect(dataset.test.labels.reduce((sum, label) => sum + label, 0)).toBe(12_500);
     expect(dataset.vocabulary!.slice(0, 5)).toEqual(['<pad>', '<oov>', 'the', 'and', 'a']);
     expect((await readdir(path.join(cacheDir, 'parsed'))).some((name) => name.startsWith('imdb-tokens-'))).toBe(true);
