@@ -19,6 +19,7 @@ export interface DatasetAvailability {
   verified: boolean;
   folder: string;
   bytesOnDisk: number;
+  /** Examples per official split in the files present (fewer than published for a subset); published sizes when missing. */
   splitSizes: DatasetDescription['splitSizes'];
   files: RoleAvailability[];
 }
@@ -52,7 +53,7 @@ export async function listDatasets(options: LoadDatasetOptions & { verify?: bool
         verified: required.every((file) => file.status === 'verified'),
         folder: resolver.folderOf(entry.files),
         bytesOnDisk: files.reduce((sum, file) => sum + file.bytes, 0),
-        splitSizes: entry.description.splitSizes,
+        splitSizes: Object.assign({ ...entry.description.splitSizes }, ...files.map((file) => file.holds ?? {})),
         files,
       };
     }),

@@ -17,6 +17,8 @@ export interface DatasetFile extends ExpectedChecksum {
 export interface FileGroup {
   label: string;
   files: DatasetFile[];
+  /** Examples this group holds where fewer than published (a subset), so listings report what is really there. */
+  holds?: { train?: number; test?: number };
 }
 
 /** Something a loader needs (the training images, the test labels...), with the file groups that provide it, preferred first. */
@@ -47,6 +49,7 @@ export interface RoleAvailability {
   role: string;
   optional: boolean;
   label?: string;
+  holds?: FileGroup['holds'];
   status: FileStatus;
   bytes: number;
   problem?: string;
@@ -130,7 +133,15 @@ export class DatasetFileResolver {
           status = 'present';
         }
       }
-      report.push({ role: role.role, optional: !!role.optional, label: group.label, status, bytes, ...(problem ? { problem } : {}) });
+      report.push({
+        role: role.role,
+        optional: !!role.optional,
+        label: group.label,
+        status,
+        bytes,
+        ...(group.holds ? { holds: group.holds } : {}),
+        ...(problem ? { problem } : {}),
+      });
     }
     return report;
   }

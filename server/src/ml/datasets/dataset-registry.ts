@@ -167,6 +167,7 @@ export const datasetRegistry: Record<DatasetId, DatasetEntry> = {
             { label: 'official training set', files: [{ name: 'GTSRB_Final_Training_Images.zip', url: `${GTSRB_ARCHIVE}GTSRB_Final_Training_Images.zip` }] },
             {
               label: 'training subset (tracks 00000-00001 of each class, PPM re-zipped)',
+              holds: { train: 2_580 },
               files: [
                 {
                   name: 'GTSRB_Final_Training_Images.subset-tracks00000-00001.ppm-rebuilt.zip',
