@@ -2,12 +2,14 @@
 import { readServerSettings } from './config/server-settings.js';
 import { describeStartupError } from './startup-error.js';
 import { createLogger } from './logging/logger.js';
-import { startHyperscopeServer } from './hyperscope-server.js';
 
 const logger = createLogger('server');
 
 try {
-  const server = await startHyperscopeServer(readServerSettings(), logger);
+  const settings = readServerSettings();
+  // Loaded after the settings are known good: TF.js and the database driver take seconds to import.
+  const { startHyperscopeServer } = await import('./hyperscope-server.js');
+  const server = await startHyperscopeServer(settings, logger);
   logger.info(`Hyperscope is running at ${server.url} (database: ${server.database.kind.toLowerCase()})`);
 
   let stopping = false;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -38,13 +38,28 @@ export interface SchemaEngineSession {
 /** Opens the schema engine on `databaseUrl` with `schema` (the Prisma schema text) as its datamodel. */
 export async function openSchemaEngine(databaseUrl: string, schema: string): Promise<SchemaEngineSession> {
   await instantiateWasm();
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // The engine opens connections through the factory but never closes them; the session must, or the
+  // migration advisory lock they hold outlives it and the next session waits for the lock's timeout.
+  const pgFactory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const trackingFactory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: pgFactory.provider as typeof pgFactory.provider,
+    adapterName: pgFactory.adapterName,
+    connect: async () => remember(await pgFactory.connect()),
+    connectToShadowDb: async () => remember(await pgFactory.connectToShadowDb()),
+  };
+  const remember = <T extends { dispose(): Promise<void> }>(adapter: T): T => {
+    opened.push(adapter);
+    return adapter;
+  };
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(trackingFactory);
   const { SchemaEngine } = bindings as unknown as { SchemaEngine: typeof import('@prisma/schema-engine-wasm').SchemaEngine };
   const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => undefined, adapterFactory);
   return {
     engine,
     async close() {
       engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
     },
   };
 }

@@ -1,0 +1,64 @@
+// The server as a user runs it: a process started from the command line, stopped with a signal.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/test-database.js';
+
+const serverRoot = path.resolve(import.meta.dirname, '..');
+
+function startServerProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverRoot,
+    env: { ...process.env, CI: '1', HYPERSCOPE_HOST: '127.0.0.1', HYPERSCOPE_PORT: '0', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('server process', () => {
+  it('exits with one clear line when DATABASE_URL cannot be reached', async () => {
+    const server = startServerProcess({ DATABASE_URL: 'postgresql://hyperscope:pw@127.0.0.1:1/hyperscope' });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^hyperscope: cannot connect to DATABASE_URL postgresql:\/\/hyperscope:\*\*\*@127\.0\.0\.1:1\/hyperscope: /);
+  });
+
+  it('exits with one clear line when DATABASE_URL is not a PostgreSQL URL', async () => {
+    const server = startServerProcess({ DATABASE_URL: 'mysql://localhost/db' });
+    expect(await server.exited).toBe(1);
+    expect(server.output().stderr.trim()).toBe(
+      'hyperscope: DATABASE_URL must start with postgresql:// (got "mysql://"); unset it to use the embedded database.',
+    );
+  });
+
+  describe('with a database', () => {
+    let database: Awaited<ReturnType<typeof createTestDatabase>>;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+    });
+    afterAll(async () => database.drop());
+
+    it('prints its URL, serves, and shuts down cleanly on SIGTERM', async () => {
+      const server = startServerProcess({ DATABASE_URL: database.url });
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const match = /Hyperscope is running at (http:\/\/\S+)/.exec(server.output().stdout);
+          if (match) {
+            clearInterval(timer);
+            resolve(match[1]);
+          }
+        }, 100);
+        server.exited.then((code) => reject(new Error(`server exited with ${code}: ${server.output().stderr}`)));
+      });
+      expect((await fetch(new URL('healthz', url))).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(server.output().stdout).toContain('database closed');
+    });
+  });
+});
