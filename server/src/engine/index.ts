@@ -1,0 +1,26 @@
+// Public API of the HPO engine. Pure TypeScript: nothing here imports TF.js, Prisma or GraphQL.
+export * from './distributions.js';
+export * from './frozen-trial.js';
+export * from './json-value.js';
+export * from './study-direction.js';
+export * from './storage.js';
+export * from './storage-errors.js';
+export * from './in-memory-storage.js';
+export * from './sampler.js';
+export * from './random-sampler.js';
+export * from './tpe-sampler.js';
+export * from './parzen-estimator.js';
+export * from './search-space.js';
+export * from './pareto-front.js';
+export * from './hypervolume.js';
+export * from './pruner.js';
+export * from './nop-pruner.js';
+export * from './percentile-pruner.js';
+export * from './median-pruner.js';
+export * from './successive-halving-pruner.js';
+export * from './hyperband-pruner.js';
+export * from './trial.js';
+export * from './trial-pruned.js';
+export * from './report-and-prune.js';
+export * from './study.js';
+export { SeededRandom, deriveSeed } from './seeded-random.js';

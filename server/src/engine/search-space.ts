@@ -1,0 +1,55 @@
+import { distributionsEqual, type SearchSpace } from './distributions.js';
+import type { FrozenTrial } from './frozen-trial.js';
+
+/**
+ * The parameters every finished (COMPLETE or PRUNED) trial has, with one identical distribution
+ * (Optuna `IntersectionSearchSpace(include_pruned=True)`), sorted by name.
+ */
+export function intersectionSearchSpace(trials: readonly FrozenTrial[]): SearchSpace {
+  let space: Map<string, SearchSpace[string]> | null = null;
+  for (const trial of trials) {
+    if (trial.state !== 'COMPLETE' && trial.state !== 'PRUNED') continue;
+    if (space === null) {
+      space = new Map(Object.entries(trial.distributions));
+      continue;
+    }
+    for (const [name, distribution] of space) {
+      const other = trial.distributions[name];
+      if (!other || !distributionsEqual(distribution, other)) space.delete(name);
+    }
+  }
+  return sortedSpace(space ?? new Map());
+}
+
+/**
+ * Disjoint groups of parameters that always appear together (Optuna `_GroupDecomposedSearchSpace`,
+ * include_pruned=True): each finished trial's parameter set splits the groups it intersects, so a
+ * conditional branch (e.g. the filters of a third conv layer) becomes its own group.
+ */
+export function groupDecomposedSearchSpace(trials: readonly FrozenTrial[]): SearchSpace[] {
+  let groups: Array<Map<string, SearchSpace[string]>> = [];
+  for (const trial of trials) {
+    if (trial.state !== 'COMPLETE' && trial.state !== 'PRUNED') continue;
+    const remaining = new Map(Object.entries(trial.distributions));
+    const next: Array<Map<string, SearchSpace[string]>> = [];
+    for (const group of groups) {
+      const inside = new Map<string, SearchSpace[string]>();
+      const outside = new Map<string, SearchSpace[string]>();
+      for (const [name, distribution] of group) {
+        if (remaining.has(name)) inside.set(name, distribution);
+        else outside.set(name, distribution);
+      }
+      for (const name of group.keys()) remaining.delete(name);
+      next.push(inside, outside);
+    }
+    next.push(remaining);
+    groups = next.filter((g) => g.size > 0);
+  }
+  return groups.map(sortedSpace);
+}
+
+function sortedSpace(space: Map<string, SearchSpace[string]>): SearchSpace {
+  const result: SearchSpace = {};
+  for (const name of [...space.keys()].sort()) result[name] = space.get(name)!;
+  return result;
+}
