@@ -165,9 +165,6 @@ ALTER TABLE "Study" ADD CONSTRAINT "Study_bestTrialId_fkey" FOREIGN KEY ("bestTr
 ALTER TABLE "Trial" ADD CONSTRAINT "Trial_studyId_fkey" FOREIGN KEY ("studyId") REFERENCES "Study"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Trial" ADD CONSTRAINT "Trial_workerId_fkey" FOREIGN KEY ("workerId") REFERENCES "Worker"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "TrialIntermediateValue" ADD CONSTRAINT "TrialIntermediateValue_trialId_fkey" FOREIGN KEY ("trialId") REFERENCES "Trial"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey

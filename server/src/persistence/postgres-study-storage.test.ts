@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/support/test-database.js';
+import { floatDistribution } from '../engine/distributions.js';
+import { DuplicateStudyError, TrialNotRunningError } from '../engine/storage-errors.js';
+import { createPrismaClient } from './database.js';
+import type { PrismaClient } from './generated/prisma/client.js';
+import { PostgresStudyStorage } from './postgres-study-storage.js';
+
+describe('PostgresStudyStorage', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let prisma: PrismaClient;
+  let storage: PostgresStudyStorage;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    prisma = createPrismaClient(database.url);
+    storage = new PostgresStudyStorage(prisma);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+
+  it('refuses a second study with the same name', async () => {
+    await storage.createStudy({ studyName: 'twice', directions: ['maximize'] });
+    await expect(storage.createStudy({ studyName: 'twice', directions: ['maximize'] })).rejects.toBeInstanceOf(
+      DuplicateStudyError,
+    );
+  });
+
+  it('round-trips a trial: params, distributions, reports, attributes, outcome', async () => {
+    const study = await storage.createStudy({ studyName: 'round-trip', directions: ['maximize', 'maximize'] });
+    const trial = await storage.createTrial(study.id, { workerId: 'w1', systemAttrs: { fixed: true } });
+    expect(trial).toMatchObject({ number: 0, state: 'RUNNING', workerId: 'w1', systemAttrs: { fixed: true } });
+    const distribution = floatDistribution(1e-4, 1e-1, { log: true });
+    await storage.setTrialParam(trial.id, 'learningRate', 0.003, distribution);
+    await storage.setTrialParam(trial.id, 'optimizer', 'adam', { type: 'categorical', choices: ['adam', 'sgd'] });
+    await storage.setTrialIntermediateValue(trial.id, 2, 0.5);
+    await storage.setTrialIntermediateValue(trial.id, 1, 0.4);
+    await storage.setTrialIntermediateValue(trial.id, 2, 0.6);
+    await storage.setTrialUserAttr(trial.id, 'note', { layers: [1, 2] });
+    const finished = await storage.finishTrial(trial.id, { state: 'COMPLETE', values: [0.97, 0.81] });
+
+    expect(finished).toMatchObject({
+      state: 'COMPLETE',
+      values: [0.97, 0.81],
+      params: { learningRate: 0.003, optimizer: 'adam' },
+      distributions: { learningRate: distribution },
+      intermediateValues: [{ step: 1, value: 0.4 }, { step: 2, value: 0.6 }],
+      userAttrs: { note: { layers: [1, 2] } },
+    });
+    expect(finished.finishedAt).toBeGreaterThanOrEqual(finished.startedAt);
+  });
+
+  it('never changes a finished trial', async () => {
+    const study = await storage.createStudy({ studyName: 'finished', directions: ['minimize'] });
+    const trial = await storage.createTrial(study.id);
+    await storage.finishTrial(trial.id, { state: 'PRUNED' });
+    await expect(storage.finishTrial(trial.id, { state: 'COMPLETE', values: [1] })).rejects.toBeInstanceOf(TrialNotRunningError);
+    await expect(storage.setTrialIntermediateValue(trial.id, 3, 1)).rejects.toBeInstanceOf(TrialNotRunningError);
+    await expect(storage.recordHeartbeat(trial.id)).rejects.toBeInstanceOf(TrialNotRunningError);
+    expect((await storage.getTrial(trial.id)).state).toBe('PRUNED');
+  });
+
+  it('numbers concurrently created trials 0..n-1 without gaps or duplicates', async () => {
+    const study = await storage.createStudy({ studyName: 'concurrent', directions: ['minimize'] });
+    const trials = await Promise.all(Array.from({ length: 40 }, () => storage.createTrial(study.id)));
+    expect(trials.map((t) => t.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+
+  it('fails each stale RUNNING trial exactly once and keeps fresh ones running', async () => {
+    const study = await storage.createStudy({ studyName: 'stale', directions: ['minimize'] });
+    const stale = await storage.createTrial(study.id);
+    const fresh = await storage.createTrial(study.id);
+    await prisma.$executeRaw`UPDATE "Trial" SET "heartbeatAt" = now() - interval '1 minute' WHERE id = ${stale.id}::uuid`;
+    const claims = await Promise.all([
+      storage.failStaleTrials(study.id, 30_000),
+      storage.failStaleTrials(study.id, 30_000),
+    ]);
+    expect(claims.flat().map((t) => t.id)).toEqual([stale.id]);
+    expect((await storage.getTrial(stale.id)).state).toBe('FAILED');
+    expect((await storage.getTrial(fresh.id)).state).toBe('RUNNING');
+  });
+
+  it('lets two OS processes run 200 trials of one study with none lost or duplicated', async () => {
+    const studyName = 'two-processes';
+    await storage.createStudy({ studyName, directions: ['minimize'] });
+    const script = path.resolve(import.meta.dirname, '../../test/fixtures/optimize-shared-study.ts');
+    const run = (workerId: string) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, database.url, studyName, '100', workerId], {
+          cwd: path.resolve(import.meta.dirname, '../..'),
+          stdio: ['ignore', 'inherit', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${workerId} exited ${code}: ${stderr}`))));
+      });
+    await Promise.all([run('worker-a'), run('worker-b')]);
+
+    const study = await storage.findStudy(studyName);
+    const trials = await storage.getTrials(study!.id);
+    expect(trials.map((t) => t.number)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(trials.every((t) => t.state === 'COMPLETE' && t.values?.length === 1)).toBe(true);
+    expect(new Set(trials.map((t) => t.workerId))).toEqual(new Set(['worker-a', 'worker-b']));
+  });
+});

@@ -1,0 +1,170 @@
+// The engine's Storage on PostgreSQL, safe for many processes on many machines asking and telling at once:
+// trial numbers come from a row lock on the study, every write to a trial is a compare-and-set on its RUNNING
+// state, and all timestamps come from the database clock.
+import type { Distribution, ParamValue } from '../engine/distributions.js';
+import type { FrozenTrial, TrialState } from '../engine/frozen-trial.js';
+import type { JsonValue } from '../engine/json-value.js';
+import type { NewTrial, Storage, StudyRecord, TrialOutcome } from '../engine/storage.js';
+import { DuplicateStudyError, NotFoundError, TrialNotRunningError } from '../engine/storage-errors.js';
+import type { StudyDirection } from '../engine/study-direction.js';
+import { Prisma, type PrismaClient } from './generated/prisma/client.js';
+
+/** A study created through the engine alone, with no dataset (library use and engine tests). */
+const ENGINE_ONLY_STUDY = { dataset: '', mode: 'ENGINE', config: {} } as const;
+
+const trialInclude = { intermediateValues: { orderBy: { step: 'asc' } } } as const;
+type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
+
+export class PostgresStudyStorage implements Storage {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async createStudy(input: { studyName: string; directions: readonly StudyDirection[] }): Promise<StudyRecord> {
+    try {
+      const study = await this.prisma.study.create({
+        data: { name: input.studyName, directions: [...input.directions], ...ENGINE_ONLY_STUDY },
+      });
+      return toStudyRecord(study);
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new DuplicateStudyError(input.studyName);
+      }
+      throw error;
+    }
+  }
+
+  async findStudy(studyName: string): Promise<StudyRecord | null> {
+    const study = await this.prisma.study.findUnique({ where: { name: studyName } });
+    return study && toStudyRecord(study);
+  }
+
+  async createTrial(studyId: string, input: NewTrial = {}): Promise<FrozenTrial> {
+    const row = await this.prisma.$transaction(async (tx) => {
+      // The row lock serializes numbering per study; the MAX below runs after it, so it sees every earlier trial.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Study" WHERE id = ${studyId}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw new NotFoundError(`Study ${studyId}`);
+      const [{ next }] = await tx.$queryRaw<{ next: number }[]>`
+        SELECT COALESCE(MAX(number) + 1, 0)::int AS next FROM "Trial" WHERE "studyId" = ${studyId}::uuid`;
+      const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+      return tx.trial.create({
+        data: {
+          studyId,
+          number: next,
+          workerId: input.workerId ?? null,
+          systemAttrs: (input.systemAttrs ?? {}) as Prisma.InputJsonObject,
+          retries: input.retries ?? 0,
+          startedAt: now,
+          heartbeatAt: now,
+        },
+        include: trialInclude,
+      });
+    });
+    return toFrozenTrial(row);
+  }
+
+  async setTrialParam(trialId: string, name: string, value: ParamValue, distribution: Distribution): Promise<void> {
+    await this.updateRunning(trialId, Prisma.sql`
+      params = params || jsonb_build_object(${name}::text, ${JSON.stringify(value)}::jsonb),
+      distributions = distributions || jsonb_build_object(${name}::text, ${JSON.stringify(distribution)}::jsonb)`);
+  }
+
+  async setTrialIntermediateValue(trialId: string, step: number, value: number): Promise<void> {
+    const inserted = await this.prisma.$executeRaw`
+      INSERT INTO "TrialIntermediateValue" ("trialId", step, value)
+      SELECT id, ${step}, ${value} FROM "Trial" WHERE id = ${trialId}::uuid AND state = 'RUNNING'
+      ON CONFLICT ("trialId", step) DO UPDATE SET value = EXCLUDED.value`;
+    if (inserted === 0) await this.throwNotRunning(trialId);
+  }
+
+  async setTrialUserAttr(trialId: string, key: string, value: JsonValue): Promise<void> {
+    await this.updateRunning(trialId, Prisma.sql`"userAttrs" = "userAttrs" || jsonb_build_object(${key}::text, ${JSON.stringify(value)}::jsonb)`);
+  }
+
+  async setTrialSystemAttr(trialId: string, key: string, value: JsonValue): Promise<void> {
+    await this.updateRunning(trialId, Prisma.sql`"systemAttrs" = "systemAttrs" || jsonb_build_object(${key}::text, ${JSON.stringify(value)}::jsonb)`);
+  }
+
+  async finishTrial(trialId: string, outcome: TrialOutcome): Promise<FrozenTrial> {
+    const values = outcome.values ? [...outcome.values] : [];
+    await this.updateRunning(trialId, Prisma.sql`
+      state = ${outcome.state}::"TrialState",
+      "values" = ${values}::double precision[],
+      error = ${outcome.error ?? null},
+      "finishedAt" = clock_timestamp()`);
+    return this.getTrial(trialId);
+  }
+
+  async recordHeartbeat(trialId: string): Promise<void> {
+    await this.updateRunning(trialId, Prisma.sql`"heartbeatAt" = clock_timestamp()`);
+  }
+
+  async failStaleTrials(studyId: string, heartbeatTimeoutMs: number): Promise<FrozenTrial[]> {
+    // One UPDATE claims each stale trial exactly once, however many processes call this together.
+    const failed = await this.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE "Trial"
+      SET state = 'FAILED', "finishedAt" = clock_timestamp(),
+          error = 'worker stopped sending heartbeats (no heartbeat for ' || ${heartbeatTimeoutMs}::int || ' ms)'
+      WHERE "studyId" = ${studyId}::uuid AND state = 'RUNNING'
+        AND "heartbeatAt" < clock_timestamp() - make_interval(secs => ${heartbeatTimeoutMs / 1000}::double precision)
+      RETURNING id`;
+    if (failed.length === 0) return [];
+    const rows = await this.prisma.trial.findMany({
+      where: { id: { in: failed.map((f) => f.id) } },
+      include: trialInclude,
+      orderBy: { number: 'asc' },
+    });
+    return rows.map(toFrozenTrial);
+  }
+
+  async getTrial(trialId: string): Promise<FrozenTrial> {
+    const row = await this.prisma.trial.findUnique({ where: { id: trialId }, include: trialInclude });
+    if (!row) throw new NotFoundError(`Trial ${trialId}`);
+    return toFrozenTrial(row);
+  }
+
+  async getTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]> {
+    const rows = await this.prisma.trial.findMany({
+      where: { studyId, ...(states ? { state: { in: [...states] } } : {}) },
+      include: trialInclude,
+      orderBy: { number: 'asc' },
+    });
+    return rows.map(toFrozenTrial);
+  }
+
+  /** Applies `assignments` only while the trial is RUNNING; otherwise says why nothing changed. */
+  private async updateRunning(trialId: string, assignments: Prisma.Sql): Promise<void> {
+    const updated = await this.prisma.$executeRaw`
+      UPDATE "Trial" SET ${assignments} WHERE id = ${trialId}::uuid AND state = 'RUNNING'`;
+    if (updated === 0) await this.throwNotRunning(trialId);
+  }
+
+  private async throwNotRunning(trialId: string): Promise<never> {
+    const trial = await this.prisma.trial.findUnique({ where: { id: trialId }, select: { number: true, state: true } });
+    if (!trial) throw new NotFoundError(`Trial ${trialId}`);
+    throw new TrialNotRunningError(trial.number, trial.state);
+  }
+}
+
+function toStudyRecord(study: { id: string; name: string; directions: string[] }): StudyRecord {
+  return { id: study.id, name: study.name, directions: study.directions as StudyDirection[] };
+}
+
+function toFrozenTrial(row: TrialRow): FrozenTrial {
+  return {
+    id: row.id,
+    studyId: row.studyId,
+    number: row.number,
+    state: row.state,
+    params: row.params as Record<string, ParamValue>,
+    distributions: row.distributions as unknown as Record<string, Distribution>,
+    values: row.state === 'FAILED' || row.values.length === 0 ? null : row.values,
+    intermediateValues: row.intermediateValues.map(({ step, value }) => ({ step, value })),
+    userAttrs: row.userAttrs as FrozenTrial['userAttrs'],
+    systemAttrs: row.systemAttrs as FrozenTrial['systemAttrs'],
+    workerId: row.workerId,
+    heartbeatAt: row.heartbeatAt?.getTime() ?? null,
+    retries: row.retries,
+    error: row.error,
+    startedAt: row.startedAt.getTime(),
+    finishedAt: row.finishedAt?.getTime() ?? null,
+  };
+}
