@@ -1,0 +1,71 @@
+// What a user sets when starting an optimization, through the dashboard, the GraphQL API, the CLI or code.
+// Every field but the dataset is optional; the user-facing defaults live here and nowhere else.
+import type { ParamValue } from '../ml/model/search-space.js';
+
+export const OPTIMIZATION_MODES = ['SIMPLE', 'HEALTH_AWARE', 'MULTI_OBJECTIVE'] as const;
+/** SIMPLE: validation accuracy. HEALTH_AWARE: a weighted blend of accuracy and health. MULTI_OBJECTIVE: both, Pareto. */
+export type OptimizationMode = (typeof OPTIMIZATION_MODES)[number];
+
+export const SAMPLER_KINDS = ['TPE', 'TPE_MULTIVARIATE', 'RANDOM'] as const;
+export type SamplerKind = (typeof SAMPLER_KINDS)[number];
+
+export const PRUNER_KINDS = ['MEDIAN', 'SUCCESSIVE_HALVING', 'HYPERBAND', 'NONE'] as const;
+export type PrunerKind = (typeof PRUNER_KINDS)[number];
+
+export const OVERRIDE_MODES = ['FIXED', 'RANGE', 'OFF'] as const;
+/** FIXED: one value for every trial. RANGE: searched within the bounds or choices given. OFF: the architecture default. */
+export type OverrideMode = (typeof OVERRIDE_MODES)[number];
+
+/** How the user narrows one hyperparameter of the family's search space. */
+export interface HyperparameterOverride {
+  name: string;
+  mode: OverrideMode;
+  /** FIXED only. */
+  value?: ParamValue | null;
+  /** RANGE of a numeric hyperparameter. */
+  low?: number | null;
+  high?: number | null;
+  log?: boolean | null;
+  /** RANGE of a categorical hyperparameter: a subset of its choices. */
+  choices?: ParamValue[] | null;
+}
+
+export interface OptimizationInput {
+  /** One of the dataset ids (mnist, fashion-mnist, cifar10, cifar100, gtsrb, imdb, reuters). */
+  dataset: string;
+  /** Also the folder name of the study's artifacts; default `<dataset>-<date>-<time>`. */
+  name?: string | null;
+  mode?: OptimizationMode | null;
+  /** HEALTH_AWARE only: weight of each health metric in the blend (missing metrics keep their default weight). */
+  healthWeights?: Record<string, number> | null;
+  /** Weight of validation accuracy in the HEALTH_AWARE blend. */
+  accuracyWeight?: number | null;
+  trials?: number | null;
+  /** Trials training at once. */
+  parallelism?: number | null;
+  /** Per-trial budget: epochs and training examples (null: the whole training split). */
+  epochs?: number | null;
+  trainSubsetSize?: number | null;
+  /** Epochs of the final model, retrained on the full training split with the best configuration. */
+  finalModelEpochs?: number | null;
+  sampler?: SamplerKind | null;
+  pruner?: PrunerKind | null;
+  seed?: number | null;
+  /** No trial starts after this many minutes; running ones finish. */
+  timeoutMinutes?: number | null;
+  searchSpace?: HyperparameterOverride[] | null;
+}
+
+export const optimizationInputDefaults = {
+  mode: 'HEALTH_AWARE',
+  accuracyWeight: 0.7,
+  trials: 50,
+  parallelism: 2,
+  epochs: 5,
+  trainSubsetSize: 5000,
+  finalModelEpochs: 10,
+  sampler: 'TPE',
+  pruner: 'MEDIAN',
+  /** Batch size is fixed for every trial unless the search space ranges it. */
+  batchSize: 32,
+} as const satisfies Partial<Record<keyof OptimizationInput | 'batchSize', unknown>>;
