@@ -68,6 +68,15 @@ describe('wasm training kernels', () => {
     });
   }
 
+  it('the batch-norm gradient (broadcast instead of Tile) equals the gradient of the written-out formula', async () => {
+    const inputs = (): tf.Tensor[] => [seeded([2, 3, 3, 4], 8), seeded([4], 9), seeded([4], 10).abs(), seeded([4], 11), seeded([4], 12)];
+    const fused = (): tf.Tensor[] =>
+      tf.grads((x, m, v, o, s) => tf.batchNorm(x!, m!, v!, o!, s!, 1e-3).mul(seeded([2, 3, 3, 4], 13)).sum())(inputs());
+    const written = (): tf.Tensor[] =>
+      tf.grads((x, m, v, o, s) => x!.sub(m!).mul(tf.rsqrt(v!.add(1e-3))).mul(s!).add(o!).mul(seeded([2, 3, 3, 4], 13)).sum())(inputs());
+    expectClose(await on('wasm', fused), await on('cpu', written), 1e-5);
+  });
+
   it('UnsortedSegmentSum (the Embedding gradient) matches the cpu backend, repeated ids included', async () => {
     const grads = (): tf.Tensor[] => {
       const table = seeded([10, 4], 3);

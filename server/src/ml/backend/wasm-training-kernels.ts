@@ -2,7 +2,8 @@
 // backward pass of any Conv2D layer (Conv2DBackpropFilter) and of any Embedding layer (UnsortedSegmentSum, the
 // gradient of Gather) throws "kernel not registered". The stock wasm MaxPoolGrad returns wrong gradients (off by
 // O(1) against cpu for 'same' padding and for some valid shapes such as [4, 8, 8, 3] with a 2×2 window), so it is
-// replaced too. Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
+// replaced too; its Conv2DBackpropInput is correct but was the slowest kernel of a CNN step, so stride-1
+// convolutions (all the builder makes) take a forward-convolution path. Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
@@ -10,22 +11,30 @@ type KernelInputs = Record<string, tf.TensorInfo>;
 type KernelAttrs = Record<string, unknown>;
 
 /** Kernel names this module adds to the wasm backend. */
-export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'MaxPoolGrad'] as const;
+export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'MaxPoolGrad', 'Conv2DBackpropInput'] as const;
 
 const implementations: Record<(typeof WASM_TRAINING_KERNELS)[number], unknown> = {
   Conv2DBackpropFilter: conv2DBackpropFilter,
   UnsortedSegmentSum: unsortedSegmentSum,
   MaxPoolGrad: maxPoolGrad,
+  Conv2DBackpropInput: conv2DBackpropInput,
 };
+
+/** The stock wasm Conv2DBackpropInput, kept for strided convolutions. */
+let stockConv2DBackpropInput: tf.KernelFunc | undefined;
 
 /** Registers (or replaces) the training kernels on the wasm backend; safe to call more than once. */
 export function registerWasmTrainingKernels(): void {
+  registerBatchNormGradient();
   for (const name of WASM_TRAINING_KERNELS) {
     const kernelFunc = implementations[name] as tf.KernelFunc;
     const existing = tf.getKernel(name, 'wasm');
     if (existing?.kernelFunc === kernelFunc) continue;
+    if (name === 'Conv2DBackpropInput') stockConv2DBackpropInput = existing?.kernelFunc;
     if (existing !== undefined) tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
+    // The stock kernel's setup (binding its wasm function) must still run when it is kept as a fallback.
+    const setupFunc = name === 'Conv2DBackpropInput' ? existing?.setupFunc : undefined;
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc, ...(setupFunc ? { setupFunc } : {}) });
   }
 }
 
@@ -93,6 +102,51 @@ function conv2DBackpropFilter(args: { inputs: KernelInputs; backend: BackendWasm
   const dw = runWasmKernel(backend, 'Transpose', { x: cropped }, { perm: [1, 2, 0, 3] });
   backend.disposeData(cropped.dataId);
   return dw;
+}
+
+/**
+ * For stride 1: dx[b, i, j, ci] = Σ dy[b, i + padTop − kh, j + padLeft − kw, co] · W[kh, kw, ci, co], a forward
+ * convolution of dy with W flipped in both spatial axes and its channel axes swapped, padded by (k − 1 − pad).
+ * Strided convolutions would need dy dilated first; they go to the stock kernel.
+ */
+function conv2DBackpropInput(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const dy = inputs.dy!;
+  const filter = inputs.filter!;
+  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as {
+    strides: [number, number] | number;
+    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+    dataFormat: 'NHWC' | 'NCHW';
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    inputShape: [number, number, number, number];
+  };
+  const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode);
+  if (dataFormat !== 'NHWC' || info.strideHeight !== 1 || info.strideWidth !== 1) {
+    if (stockConv2DBackpropInput === undefined) throw new Error('The wasm backend has no Conv2DBackpropInput kernel.');
+    return stockConv2DBackpropInput(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  }
+  const [kh, kw] = [info.filterHeight, info.filterWidth];
+  const flipped = runWasmKernel(backend, 'Reverse', { x: filter }, { dims: [0, 1] });
+  const swapped = runWasmKernel(backend, 'Transpose', { x: flipped }, { perm: [0, 1, 3, 2] });
+  backend.disposeData(flipped.dataId);
+  const dx = runWasmKernel(
+    backend,
+    'Conv2D',
+    { x: dy, filter: swapped },
+    {
+      strides: [1, 1],
+      dilations: [1, 1],
+      pad: [
+        [0, 0],
+        [kh - 1 - info.padInfo.top, kh - 1 - info.padInfo.bottom],
+        [kw - 1 - info.padInfo.left, kw - 1 - info.padInfo.right],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+    },
+  );
+  backend.disposeData(swapped.dataId);
+  return dx;
 }
 
 /** out[s, ...] = Σ_{i : segmentIds[i] = s} x[i, ...]; ids outside [0, numSegments) are dropped, as in TensorFlow. */
@@ -177,4 +231,39 @@ function maxPoolGrad(args: { inputs: KernelInputs; backend: BackendWasm; attrs: 
     }
   }
   return out;
+}
+
+let batchNormGradientRegistered = false;
+
+/**
+ * TF.js's FusedBatchNorm gradient tiles 1/√(var + ε) to the full input shape before multiplying; on wasm that Tile
+ * was the most expensive kernel of a conv + batch-norm training step (≈ 25 %). Broadcasting gives the same values.
+ * Gradients are registered per kernel, not per backend, so this applies to every backend; it is the same formula.
+ */
+function registerBatchNormGradient(): void {
+  if (batchNormGradientRegistered) return;
+  batchNormGradientRegistered = true;
+  tf.registerGradient({
+    kernelName: 'FusedBatchNorm',
+    inputsToSave: ['x', 'mean', 'variance', 'scale'],
+    gradFunc: (dy, saved, attrs) => {
+      const dyTensor = dy as tf.Tensor;
+      const { varianceEpsilon } = attrs as unknown as { varianceEpsilon: number };
+      const [x, mean, variance, scale] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor | undefined];
+      const scaleValue = scale ?? tf.scalar(1);
+      const reductionAxes = tf.backend_util.getReductionAxes(mean.shape, x.shape);
+      const reduce = (t: tf.Tensor): tf.Tensor => (mean.rank === 1 ? t.sum(reductionAxes) : t).reshape(mean.shape);
+      const xMinusMean = x.sub(mean);
+      const dyTimesScale = dyTensor.mul(scaleValue);
+      const oneOverSqrtVariance = tf.rsqrt(variance.add(tf.scalar(varianceEpsilon)));
+      const minusHalfRCube = oneOverSqrtVariance.mul(oneOverSqrtVariance).mul(oneOverSqrtVariance).mul(tf.scalar(-0.5));
+      return {
+        x: () => dyTensor.mul(oneOverSqrtVariance).mul(scaleValue).reshape(x.shape),
+        mean: () => reduce(oneOverSqrtVariance.mul(tf.scalar(-1)).mul(dyTimesScale)),
+        variance: () => reduce(minusHalfRCube.mul(xMinusMean).mul(dyTimesScale)),
+        scale: () => reduce(dyTensor.mul(xMinusMean.mul(oneOverSqrtVariance))),
+        offset: () => reduce(dyTensor),
+      };
+    },
+  });
 }

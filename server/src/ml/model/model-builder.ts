@@ -124,3 +124,10 @@ function denseHead(config: ModelConfig, classes: number): Layer[] {
   layers.push(tf.layers.dense({ name: OUTPUT_LAYER_NAME, units: classes, activation: 'softmax' }));
   return layers;
 }
+
+/** Disposes the model's weights and its optimizer's slots (a model does not own an optimizer passed to compile). */
+export function disposeModel(model: tf.LayersModel): void {
+  const optimizer = model.optimizer;
+  model.dispose();
+  optimizer?.dispose();
+}

@@ -31,10 +31,14 @@ export function scheduledLearningRate(config: OptimizerConfig, epoch: number, ep
   }
 }
 
-/** TF.js optimizers read their rate differently: SGD/momentum keep a scalar, Adam and RMSProp read the field. */
+/**
+ * TF.js optimizers read their rate differently: SGD/momentum keep a scalar, Adam and RMSProp read the field.
+ * (`instanceof tf.SGDOptimizer` cannot tell them apart: TF.js optimizers answer instanceof by duck typing.)
+ */
 export function setOptimizerLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
-  if (optimizer instanceof tf.SGDOptimizer) {
-    optimizer.setLearningRate(learningRate);
+  const sgd = optimizer as Partial<tf.SGDOptimizer>;
+  if (typeof sgd.setLearningRate === 'function') {
+    sgd.setLearningRate(learningRate);
   } else {
     (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
   }

@@ -1,0 +1,118 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LabeledExamples, SplitDataset } from '../datasets/dataset-types.js';
+import { initTrainingBackend } from '../backend/training-backend.js';
+import { buildModel, disposeModel } from '../model/model-builder.js';
+import { defaultModelConfig, type CnnConfig } from '../model/model-config.js';
+import { seededRandom } from './example-batches.js';
+import { trainModel } from './train-model.js';
+
+/** 8×8 grey images: class 0 is bright in the top half, class 1 in the bottom half, both noisy. */
+function halves(count: number, seed: number): LabeledExamples {
+  const random = seededRandom(seed);
+  const inputs = new Uint8Array(count * 64);
+  const labels = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    labels[i] = i % 2;
+    for (let p = 0; p < 64; p++) {
+      const bright = (p < 32) === (labels[i] === 0);
+      inputs[i * 64 + p] = Math.min(255, Math.floor((bright ? 140 : 60) + random() * 100));
+    }
+  }
+  return { count, inputs, labels };
+}
+
+export const halvesDataset: SplitDataset = {
+  description: { id: 'mnist', displayName: 'halves', modality: 'image', inputShape: [8, 8, 1], classNames: ['top', 'bottom'], splitSizes: { train: 256, test: 64 } },
+  train: halves(256, 1),
+  validation: halves(64, 2),
+  test: halves(64, 3),
+};
+
+export const smallCnn: CnnConfig = {
+  ...(defaultModelConfig('cnn') as CnnConfig),
+  filters: [4],
+  denseUnits: [8],
+  denseDropout: 0,
+  optimizer: { name: 'adam', learningRate: 0.01, schedule: 'constant', decayRate: 0.9, batchSize: 32 },
+};
+
+describe('trainModel', () => {
+  beforeAll(async () => {
+    await initTrainingBackend({ preference: 'wasm' });
+  });
+
+  it('learns a separable task and reports every epoch with metrics and per-layer diagnostics', async () => {
+    const { model } = buildModel(smallCnn, halvesDataset.description);
+    const reported: number[] = [];
+    const result = await trainModel({
+      model,
+      config: smallCnn,
+      dataset: halvesDataset,
+      budget: { epochs: 4, trainSubsetSize: 200 },
+      onEpochEnd: (m) => (reported.push(m.epoch), 'continue'),
+    });
+    expect(result.stopReason).toBe('completed');
+    expect(reported).toEqual([1, 2, 3, 4]);
+    expect(result.trainExamples).toBe(200);
+    expect(result.test!.accuracy).toBeGreaterThan(0.9);
+    expect(result.test!.correct.length).toBe(64);
+    const last = result.epochs.at(-1)!;
+    expect(last.valAccuracy).toBeGreaterThan(0.9);
+    expect(last.batchLosses).toHaveLength(Math.ceil(200 / 32));
+    expect(last.samplesPerSecond).toBeGreaterThan(0);
+    const layers = last.diagnostics!.layers;
+    expect(layers.map((l) => l.layer)).toEqual(['conv1', 'batchnorm1', 'activation1', 'pool1', 'flatten', 'dense1', 'output']);
+    expect(layers.filter((l) => l.nonlinear).map((l) => l.layer)).toEqual(['activation1', 'dense1']);
+    const conv = layers[0]!;
+    expect(conv.gradientNorm).toBeGreaterThan(0);
+    expect(conv.weightHistogram!.counts.reduce((a, b) => a + b, 0)).toBe(3 * 3 * 4);
+    expect(layers[2]!.activation.deadFraction).toBeGreaterThanOrEqual(0);
+    expect(layers[3]!.gradientNorm).toBeUndefined();
+    disposeModel(model);
+  });
+
+  it('stops when the epoch callback says so (the pruner), and on early stopping', async () => {
+    const pruned = buildModel(smallCnn, halvesDataset.description);
+    const result = await trainModel({ model: pruned.model, config: smallCnn, dataset: halvesDataset, budget: { epochs: 5 }, onEpochEnd: () => 'stop', probeSize: 0 });
+    expect(result.stopReason).toBe('pruned');
+    expect(result.epochs).toHaveLength(1);
+    expect(result.epochs[0]!.diagnostics).toBeNull();
+    disposeModel(pruned.model);
+
+    const early = buildModel(smallCnn, halvesDataset.description);
+    const stopped = await trainModel({ model: early.model, config: smallCnn, dataset: halvesDataset, budget: { epochs: 5 }, earlyStopping: { patience: 1, minDelta: 100 }, probeSize: 0 });
+    expect(stopped.stopReason).toBe('early-stopped');
+    expect(stopped.epochs).toHaveLength(2);
+    disposeModel(early.model);
+  });
+
+  it('stops when cancelled through the AbortSignal, without evaluating further', async () => {
+    const { model } = buildModel(smallCnn, halvesDataset.description);
+    const controller = new AbortController();
+    const result = await trainModel({
+      model,
+      config: smallCnn,
+      dataset: halvesDataset,
+      budget: { epochs: 5 },
+      signal: controller.signal,
+      onEpochEnd: () => (controller.abort(), 'continue'),
+    });
+    expect(result.stopReason).toBe('cancelled');
+    expect(result.epochs).toHaveLength(1);
+    expect(result.test).toBeNull();
+    disposeModel(model);
+  });
+
+  it('leaves no tensors behind: the count is stable across 10 trials', async () => {
+    const runTrial = async (): Promise<void> => {
+      const { model } = buildModel(smallCnn, halvesDataset.description);
+      await trainModel({ model, config: smallCnn, dataset: halvesDataset, budget: { epochs: 1, trainSubsetSize: 64 } });
+      disposeModel(model);
+    };
+    await runTrial();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 10; i++) await runTrial();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
