@@ -23,8 +23,8 @@ const EPS = 1e-12;
 const MAGIC_CLIP_MAX_KERNELS = 100;
 
 type Dimension =
-  | { kind: 'continuous'; log: boolean; int: IntRounding | null; low: number; high: number; mus: Float64Array; sigmas: Float64Array; logNorm: Float64Array }
-  | { kind: 'discrete'; log: false; int: IntRounding | null; low: number; high: number; step: number; mus: Float64Array; sigmas: Float64Array; logAccept: Float64Array }
+  | { kind: 'continuous'; log: boolean; int: IntRounding | null; low: number; high: number; mus: Float64Array; sigmas: Float64Array; invSigmas: Float64Array; logNorm: Float64Array }
+  | { kind: 'discrete'; log: false; int: IntRounding | null; low: number; high: number; step: number; mus: Float64Array; sigmas: Float64Array; invSigmas: Float64Array; logAccept: Float64Array }
   | { kind: 'categorical'; nChoices: number; probs: Float64Array; logProbs: Float64Array };
 
 /** Int parameters snap back to their grid after sampling (Optuna `_untransform`, the log-int case). */
@@ -48,6 +48,8 @@ export class ParzenEstimator {
   private readonly logWeights: Float64Array;
   private readonly cumulativeWeights: Float64Array;
   private readonly scratch: Float64Array;
+  /** Per kernel: log weight plus every sample-independent term (normalizers of all dimensions). */
+  private readonly base: Float64Array;
 
   constructor(
     observations: Record<string, ArrayLike<number>>,
@@ -88,6 +90,11 @@ export class ParzenEstimator {
       const raw = observations[name] ?? new Float64Array(0);
       return buildDimension(raw, searchSpace[name]!, parameters, this.names.length);
     });
+    this.base = Float64Array.from(this.logWeights);
+    for (const dim of this.dims) {
+      if (dim.kind === 'continuous') for (let k = 0; k < nKernels; k++) this.base[k]! += dim.logNorm[k]!;
+      else if (dim.kind === 'discrete') for (let k = 0; k < nKernels; k++) this.base[k]! -= dim.logAccept[k]!;
+    }
   }
 
   /** `count` draws; numerical values are on the parameter's own scale (log ranges exponentiated, ints rounded). */
@@ -138,47 +145,67 @@ export class ParzenEstimator {
     const count = samples[this.names[0]!]?.length ?? 0;
     const result = new Float64Array(count);
     const acc = this.scratch;
+    const base = this.base;
     const nKernels = acc.length;
+    const columns = this.names.map((name) => samples[name]!);
+    const single = this.dims.length === 1 && this.dims[0]!.kind === 'continuous' ? this.dims[0]! : null;
     for (let c = 0; c < count; c++) {
-      acc.set(this.logWeights);
-      for (let d = 0; d < this.dims.length; d++) {
-        const dim = this.dims[d]!;
-        const raw = samples[this.names[d]!]![c]!;
-        if (dim.kind === 'categorical') {
-          const index = Math.round(raw);
-          for (let k = 0; k < nKernels; k++) acc[k]! += dim.logProbs[k * dim.nChoices + index]!;
-        } else if (dim.kind === 'continuous') {
-          const x = dim.log ? Math.log(raw) : raw;
-          if (x < dim.low || x > dim.high) {
-            acc.fill(-Infinity);
-            continue;
-          }
-          const { mus, sigmas, logNorm } = dim;
-          for (let k = 0; k < nKernels; k++) {
-            const z = (x - mus[k]!) / sigmas[k]!;
-            acc[k]! += logNorm[k]! - 0.5 * z * z;
-          }
-        } else {
-          const x = raw;
-          const lower = Math.max(x - dim.step / 2, dim.low - dim.step / 2);
-          const upper = Math.min(x + dim.step / 2, dim.high + dim.step / 2);
-          const { mus, sigmas, logAccept } = dim;
-          for (let k = 0; k < nKernels; k++) {
-            acc[k]! += logGaussMass((lower - mus[k]!) / sigmas[k]!, (upper - mus[k]!) / sigmas[k]!) - logAccept[k]!;
+      let max = -Infinity;
+      if (single !== null && single.kind === 'continuous') {
+        // Hot path of univariate TPE: one fused pass computes the kernel terms and their maximum.
+        const raw = columns[0]![c]!;
+        const x = single.log ? Math.log(raw) : raw;
+        if (x < single.low || x > single.high) {
+          result[c] = -Infinity;
+          continue;
+        }
+        const { mus, invSigmas } = single;
+        for (let k = 0; k < nKernels; k++) {
+          const z = (x - mus[k]!) * invSigmas[k]!;
+          const v = base[k]! - 0.5 * z * z;
+          acc[k] = v;
+          if (v > max) max = v;
+        }
+      } else {
+        acc.set(base);
+        for (let d = 0; d < this.dims.length; d++) {
+          const dim = this.dims[d]!;
+          const raw = columns[d]![c]!;
+          if (dim.kind === 'categorical') {
+            const index = Math.round(raw);
+            for (let k = 0; k < nKernels; k++) acc[k]! += dim.logProbs[k * dim.nChoices + index]!;
+          } else if (dim.kind === 'continuous') {
+            const x = dim.log ? Math.log(raw) : raw;
+            if (x < dim.low || x > dim.high) {
+              acc.fill(-Infinity);
+              continue;
+            }
+            const { mus, invSigmas } = dim;
+            for (let k = 0; k < nKernels; k++) {
+              const z = (x - mus[k]!) * invSigmas[k]!;
+              acc[k]! -= 0.5 * z * z;
+            }
+          } else {
+            const lower = Math.max(raw - dim.step / 2, dim.low - dim.step / 2);
+            const upper = Math.min(raw + dim.step / 2, dim.high + dim.step / 2);
+            const { mus, invSigmas } = dim;
+            for (let k = 0; k < nKernels; k++) {
+              acc[k]! += logGaussMass((lower - mus[k]!) * invSigmas[k]!, (upper - mus[k]!) * invSigmas[k]!);
+            }
           }
         }
+        for (let k = 0; k < nKernels; k++) if (acc[k]! > max) max = acc[k]!;
       }
-      let max = -Infinity;
-      for (let k = 0; k < nKernels; k++) if (acc[k]! > max) max = acc[k]!;
       if (max === -Infinity) {
         result[c] = -Infinity;
         continue;
       }
+      // log-sum-exp; exp(-40) < 2^-57, so such terms cannot change a sum that already holds exp(0) = 1.
+      const cutoff = max - 40;
       let sum = 0;
       for (let k = 0; k < nKernels; k++) {
-        const t = acc[k]! - max;
-        // exp(-40) < 2^-57: such terms cannot change a double sum that already holds exp(0) = 1.
-        if (t > -40) sum += Math.exp(t);
+        const v = acc[k]!;
+        if (v > cutoff) sum += Math.exp(v - max);
       }
       result[c] = Math.log(sum) + max;
     }
@@ -232,15 +259,19 @@ function buildDimension(
     for (let k = 0; k < allMus.length; k++) {
       const a = (low - allMus[k]!) / sigmas[k]!;
       const b = (high - allMus[k]!) / sigmas[k]!;
-      logNorm[k] = -Math.log(sigmas[k]!) - LOG_SQRT_2PI - logGaussMass(a, b);
+      // More than 8.5 σ inside both bounds the truncated mass is 1 to within 2e-17: skip two erfc calls.
+      const logMass = a < -8.5 && b > 8.5 ? 0 : logGaussMass(a, b);
+      logNorm[k] = -Math.log(sigmas[k]!) - LOG_SQRT_2PI - logMass;
     }
-    return { kind: 'continuous', log, int, low, high, mus: allMus, sigmas, logNorm };
+    const invSigmas = sigmas.map((sigma) => 1 / sigma);
+    return { kind: 'continuous', log, int, low, high, mus: allMus, sigmas, invSigmas, logNorm };
   }
   const logAccept = new Float64Array(allMus.length);
   for (let k = 0; k < allMus.length; k++) {
     logAccept[k] = logGaussMass((low - step / 2 - allMus[k]!) / sigmas[k]!, (high + step / 2 - allMus[k]!) / sigmas[k]!);
   }
-  return { kind: 'discrete', log: false, int, low, high, step, mus: allMus, sigmas, logAccept };
+  const invSigmas = sigmas.map((sigma) => 1 / sigma);
+  return { kind: 'discrete', log: false, int, low, high, step, mus: allMus, sigmas, invSigmas, logAccept };
 }
 
 /** Optuna `_calculate_numerical_distributions`: kernel centres and bandwidths, prior kernel last. */

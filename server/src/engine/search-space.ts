@@ -48,6 +48,31 @@ export function groupDecomposedSearchSpace(trials: readonly FrozenTrial[]): Sear
   return groups.map(sortedSpace);
 }
 
+/**
+ * `intersectionSearchSpace` kept up to date across calls: finished trials never change, so each is
+ * intersected once (Optuna caches the same way). One instance per study.
+ */
+export class IntersectionSearchSpace {
+  private readonly seen = new Set<string>();
+  private space: Map<string, SearchSpace[string]> | null = null;
+
+  calculate(trials: readonly FrozenTrial[]): SearchSpace {
+    for (const trial of trials) {
+      if ((trial.state !== 'COMPLETE' && trial.state !== 'PRUNED') || this.seen.has(trial.id)) continue;
+      this.seen.add(trial.id);
+      if (this.space === null) {
+        this.space = new Map(Object.entries(trial.distributions));
+        continue;
+      }
+      for (const [name, distribution] of this.space) {
+        const other = trial.distributions[name];
+        if (!other || !distributionsEqual(distribution, other)) this.space.delete(name);
+      }
+    }
+    return sortedSpace(this.space ?? new Map());
+  }
+}
+
 function sortedSpace(space: Map<string, SearchSpace[string]>): SearchSpace {
   const result: SearchSpace = {};
   for (const name of [...space.keys()].sort()) result[name] = space.get(name)!;

@@ -1,10 +1,10 @@
 import { isSingle, toExternal, toInternal, type Distribution, type ParamValue, type SearchSpace } from './distributions.js';
-import type { FrozenTrial, TrialState } from './frozen-trial.js';
+import type { FrozenTrial } from './frozen-trial.js';
 import { HYPERVOLUME_EPS, hypervolumeContributions, referencePoint } from './hypervolume.js';
 import { ParzenEstimator, type ParzenEstimatorParameters } from './parzen-estimator.js';
 import { sampleUniform } from './random-sampler.js';
 import type { Sampler, SamplerContext } from './sampler.js';
-import { groupDecomposedSearchSpace, intersectionSearchSpace } from './search-space.js';
+import { IntersectionSearchSpace, groupDecomposedSearchSpace } from './search-space.js';
 import { SeededRandom, deriveSeed, randomSeed } from './seeded-random.js';
 import { splitTrials } from './split-trials.js';
 import { lossSign } from './study-direction.js';
@@ -76,6 +76,7 @@ export class TpeSampler implements Sampler {
   private readonly group: boolean;
   private readonly constantLiar: boolean;
   private readonly estimatorParameters: ParzenEstimatorParameters;
+  private readonly intersections = new Map<string, IntersectionSearchSpace>();
 
   constructor({
     considerPrior = true,
@@ -105,7 +106,9 @@ export class TpeSampler implements Sampler {
 
   inferRelativeSearchSpace(context: SamplerContext): SearchSpace {
     if (!this.multivariate) return {};
-    const spaces = this.group ? groupDecomposedSearchSpace(context.trials) : [intersectionSearchSpace(context.trials)];
+    let intersection = this.intersections.get(context.studyName);
+    if (!intersection) this.intersections.set(context.studyName, (intersection = new IntersectionSearchSpace()));
+    const spaces = this.group ? groupDecomposedSearchSpace(context.trials) : [intersection.calculate(context.trials)];
     const result: SearchSpace = {};
     for (const space of spaces) {
       for (const [name, distribution] of Object.entries(space)) if (!isSingle(distribution)) result[name] = distribution;
@@ -142,10 +145,14 @@ export class TpeSampler implements Sampler {
   private sample(context: SamplerContext, rng: SeededRandom, searchSpace: SearchSpace): Record<string, ParamValue> {
     const { directions } = context;
     if (directions.length > 2) throw new Error('TpeSampler supports one or two objectives.');
-    const states: readonly TrialState[] = this.constantLiar ? ['COMPLETE', 'PRUNED', 'RUNNING'] : ['COMPLETE', 'PRUNED'];
-    const trials = context.trials.filter((t) => states.includes(t.state));
+    const trials: FrozenTrial[] = [];
     let n = 0;
-    for (const t of trials) if (t.state !== 'RUNNING') n++;
+    for (const t of context.trials) {
+      if (t.state === 'COMPLETE' || t.state === 'PRUNED') {
+        trials.push(t);
+        n++;
+      } else if (t.state === 'RUNNING' && this.constantLiar) trials.push(t);
+    }
     const { below, above } = splitTrials(trials, directions, this.gamma(n));
 
     const belowObs = observations(below, searchSpace);
