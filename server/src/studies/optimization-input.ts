@@ -36,10 +36,10 @@ export interface OptimizationInput {
   /** Also the folder name of the study's artifacts; default `<dataset>-<date>-<time>`. */
   name?: string | null;
   mode?: OptimizationMode | null;
-  /** HEALTH_AWARE only: weight of each health metric in the blend (missing metrics keep their default weight). */
+  /** HEALTH_AWARE only: share of the composite health in the objective (the rest is validation accuracy). */
+  healthWeight?: number | null;
+  /** HEALTH_AWARE only: weight of each health metric in the composite (missing metrics keep their default). */
   healthWeights?: Record<string, number> | null;
-  /** Weight of validation accuracy in the HEALTH_AWARE blend. */
-  accuracyWeight?: number | null;
   trials?: number | null;
   /** Trials training at once. */
   parallelism?: number | null;
@@ -58,7 +58,6 @@ export interface OptimizationInput {
 
 export const optimizationInputDefaults = {
   mode: 'HEALTH_AWARE',
-  accuracyWeight: 0.7,
   trials: 50,
   parallelism: 2,
   epochs: 5,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEALTH_WEIGHTS, HEALTH_METRICS } from '../ml/health/health-report.js';
+import { DEFAULT_OBJECTIVE_SETTINGS } from '../ml/health/objective.js';
 import { CNN_SEARCH_SPACE } from '../ml/model/search-space.js';
-import { optimizationInputDefaults } from './optimization-input.js';
+import { optimizationInputDefaults, type OptimizationInput } from './optimization-input.js';
 import { StudyConfigError, optimizationInputFromConfig, studyConfigFromInput } from './study-config.js';
 
 const now = new Date('2026-11-27T08:09:10Z');
@@ -23,6 +25,8 @@ describe('studyConfigFromInput', () => {
       dataset: 'mnist',
       family: 'cnn',
       mode: optimizationInputDefaults.mode,
+      objective: { mode: 'health-aware', healthWeight: DEFAULT_OBJECTIVE_SETTINGS.healthWeight },
+      healthWeights: DEFAULT_HEALTH_WEIGHTS,
       directions: ['maximize'],
       trials: optimizationInputDefaults.trials,
       parallelism: optimizationInputDefaults.parallelism,
@@ -73,7 +77,9 @@ describe('studyConfigFromInput', () => {
     [{ dataset: 'mnist', name: 'x'.repeat(101) }, 'name', /1 to 100/],
     [{ dataset: 'mnist', mode: 'FAST' as never }, 'mode', /SIMPLE, HEALTH_AWARE, MULTI_OBJECTIVE/],
     [{ dataset: 'mnist', mode: 'SIMPLE', healthWeights: { gradientHealth: 2 } }, 'healthWeights', /HEALTH_AWARE mode only/],
-    [{ dataset: 'mnist', accuracyWeight: 1.5 }, 'accuracyWeight', /from 0 to 1/],
+    [{ dataset: 'mnist', healthWeight: 1.5 }, 'healthWeight', /from 0 to 1/],
+    [{ dataset: 'mnist', healthWeights: { happiness: 1 } }, 'healthWeights.happiness', /unknown health metric/],
+    [{ dataset: 'mnist', healthWeights: Object.fromEntries(HEALTH_METRICS.map((m) => [m, 0])) }, 'healthWeights', /must be positive/],
     [{ dataset: 'mnist', searchSpace: [{ name: 'lstmUnits', mode: 'OFF' as const }] }, 'searchSpace[0].name', /unknown CNN hyperparameter/],
     [{ dataset: 'mnist', searchSpace: [{ name: 'kernelSize', mode: 'FIXED' as const, value: 4 }] }, 'searchSpace[0].value', /one of 3, 5/],
     [{ dataset: 'mnist', searchSpace: [{ name: 'learningRate', mode: 'RANGE' as const, low: 0.05, high: 0.01 }] }, 'searchSpace[0].low', /below high/],
@@ -85,7 +91,7 @@ describe('studyConfigFromInput', () => {
       'searchSpace',
       /nothing left to search/,
     ],
-  ])('rejects %j at %s', (input, field, message) => {
+  ] as [OptimizationInput, string, RegExp][])('rejects %j at %s', (input, field, message) => {
     const error = configError(input);
     expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
@@ -97,6 +103,8 @@ describe('studyConfigFromInput', () => {
       name: 'round-trip',
       trials: 7,
       seed: 11,
+      healthWeight: 0.4,
+      healthWeights: { gradientHealth: 3 },
       searchSpace: [
         { name: 'convBlocks', mode: 'FIXED' as const, value: 3 },
         { name: 'pooling', mode: 'OFF' as const },

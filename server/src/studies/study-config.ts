@@ -2,6 +2,13 @@
 // the user set (OptimizationInput). Bad input fails here, before anything is written, naming the field to change.
 import { DATASET_IDS, type DatasetId } from '../ml/datasets/dataset-types.js';
 import { describeDataset } from '../ml/datasets/index.js';
+import { HEALTH_METRICS, healthWeights as completeHealthWeights, type HealthWeights } from '../ml/health/health-report.js';
+import {
+  DEFAULT_OBJECTIVE_SETTINGS,
+  objectiveDirections,
+  type ObjectiveMode,
+  type ObjectiveSettings,
+} from '../ml/health/objective.js';
 import type { ModelFamily } from '../ml/model/model-config.js';
 import {
   modelConfigFromParams,
@@ -28,11 +35,12 @@ export interface StudyConfig {
   dataset: DatasetId;
   family: ModelFamily;
   mode: OptimizationMode;
+  /** What each trial reports to the sampler, and how (the health module computes it). */
+  objective: ObjectiveSettings;
   /** One per objective: accuracy (SIMPLE), the blend (HEALTH_AWARE), accuracy and health (MULTI_OBJECTIVE). */
   directions: ('maximize' | 'minimize')[];
-  accuracyWeight: number;
-  /** User weights of individual health metrics (the health module supplies the rest). */
-  healthWeights: Record<string, number>;
+  /** Weights of the six metrics in the composite health score. */
+  healthWeights: HealthWeights;
   trials: number;
   parallelism: number;
   budget: { epochs: number; trainSubsetSize: number | null };
@@ -48,6 +56,13 @@ export interface StudyConfig {
   /** Hyperparameters left at the architecture default (OFF). */
   disabledParams: string[];
 }
+
+/** The API's mode names and the health module's objective modes, one to one. */
+const OBJECTIVE_MODE_OF: Record<OptimizationMode, ObjectiveMode> = {
+  SIMPLE: 'accuracy',
+  HEALTH_AWARE: 'health-aware',
+  MULTI_OBJECTIVE: 'pareto',
+};
 
 /** Bad input, with the path of the field to change (e.g. `searchSpace[2].low`). */
 export class StudyConfigError extends Error {
@@ -77,18 +92,21 @@ export function studyConfigFromInput(input: OptimizationInput, now: Date = new D
   const family: ModelFamily = describeDataset(dataset).modality === 'image' ? 'cnn' : 'lstm';
   const mode = readChoice('mode', input.mode, OPTIMIZATION_MODES, defaults.mode);
   const epochs = readInt('epochs', input.epochs, LIMITS.epochs, defaults.epochs);
-  const accuracyWeight = readNumber('accuracyWeight', input.accuracyWeight, [0, 1], defaults.accuracyWeight);
-  if (mode !== 'HEALTH_AWARE' && (input.accuracyWeight != null || input.healthWeights != null)) {
-    throw new StudyConfigError(input.healthWeights != null ? 'healthWeights' : 'accuracyWeight', 'weights apply to the HEALTH_AWARE mode only');
+  if (mode !== 'HEALTH_AWARE' && (input.healthWeight != null || input.healthWeights != null)) {
+    throw new StudyConfigError(input.healthWeights != null ? 'healthWeights' : 'healthWeight', 'weights apply to the HEALTH_AWARE mode only');
   }
+  const objective: ObjectiveSettings = {
+    mode: OBJECTIVE_MODE_OF[mode],
+    healthWeight: readNumber('healthWeight', input.healthWeight, [0, 1], DEFAULT_OBJECTIVE_SETTINGS.healthWeight),
+  };
   const { searchSpace, fixedParams, disabledParams } = resolveSearchSpace(family, input.searchSpace ?? []);
   return {
     name: readName(input.name, dataset, now),
     dataset,
     family,
     mode,
-    directions: mode === 'MULTI_OBJECTIVE' ? ['maximize', 'maximize'] : ['maximize'],
-    accuracyWeight,
+    objective,
+    directions: objectiveDirections(objective.mode),
     healthWeights: readHealthWeights(input.healthWeights),
     trials: readInt('trials', input.trials, LIMITS.trials, defaults.trials),
     parallelism: readInt('parallelism', input.parallelism, LIMITS.parallelism, defaults.parallelism),
@@ -135,7 +153,7 @@ export function optimizationInputFromConfig(config: StudyConfig): OptimizationIn
     dataset: config.dataset,
     name: config.name,
     mode: config.mode,
-    ...(config.mode === 'HEALTH_AWARE' ? { accuracyWeight: config.accuracyWeight, healthWeights: config.healthWeights } : {}),
+    ...(config.mode === 'HEALTH_AWARE' ? { healthWeight: config.objective.healthWeight, healthWeights: { ...config.healthWeights } } : {}),
     trials: config.trials,
     parallelism: config.parallelism,
     epochs: config.budget.epochs,
@@ -264,14 +282,21 @@ function readName(value: unknown, dataset: DatasetId, now: Date): string {
   return value;
 }
 
-function readHealthWeights(value: unknown): Record<string, number> {
-  if (value === undefined || value === null) return {};
+function readHealthWeights(value: unknown): HealthWeights {
+  if (value === undefined || value === null) return completeHealthWeights();
   if (typeof value !== 'object' || Array.isArray(value)) throw new StudyConfigError('healthWeights', 'must be an object of metric → weight');
-  const weights: Record<string, number> = {};
+  const weights: Partial<HealthWeights> = {};
   for (const [metric, weight] of Object.entries(value)) {
-    weights[metric] = readNumber(`healthWeights.${metric}`, weight, [0, 100], 0);
+    if (!(HEALTH_METRICS as readonly string[]).includes(metric)) {
+      throw new StudyConfigError(`healthWeights.${metric}`, `unknown health metric; known: ${HEALTH_METRICS.join(', ')}`);
+    }
+    weights[metric as keyof HealthWeights] = readNumber(`healthWeights.${metric}`, weight, [0, 100], 0);
   }
-  return weights;
+  try {
+    return completeHealthWeights(weights);
+  } catch (error) {
+    throw new StudyConfigError('healthWeights', (error as Error).message);
+  }
 }
 
 function readChoice<T extends string>(field: string, value: unknown, choices: readonly T[], fallback: T | undefined): T {

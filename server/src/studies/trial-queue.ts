@@ -1,0 +1,94 @@
+// The Postgres-backed job queue (graphile-worker) that hands trials to workers on any machine. One job is one
+// trial slot of a study; the final model is one more job, enqueued once the last slot is done.
+import { makeWorkerUtils, run, type Runner, type RunnerOptions, type Task, type WorkerUtils } from 'graphile-worker';
+
+export const TASK_RUN_TRIAL = 'run-trial';
+export const TASK_FINAL_MODEL = 'final-model';
+
+export interface RunTrialPayload {
+  studyId: string;
+  /** 0-based slot: the study is done when every slot has a finished trial. */
+  slot: number;
+}
+
+export interface FinalModelPayload {
+  studyId: string;
+}
+
+/** Tries per job: a crash of the worker process (not a failing trial, which is recorded) costs one. */
+const MAX_ATTEMPTS = 5;
+
+export class TrialQueue {
+  private constructor(private readonly utils: WorkerUtils) {}
+
+  /** Connects and creates or upgrades the queue's own schema (graphile_worker) if needed. */
+  static async connect(databaseUrl: string): Promise<TrialQueue> {
+    const utils = await makeWorkerUtils({ connectionString: databaseUrl });
+    await utils.migrate();
+    return new TrialQueue(utils);
+  }
+
+  /** Enqueues slots `from..to-1`; enqueuing a slot twice keeps one job (job keys), so a retry is harmless. */
+  async enqueueTrials(studyId: string, from: number, to: number, priority = 0): Promise<void> {
+    for (let slot = from; slot < to; slot++) {
+      await this.utils.addJob(TASK_RUN_TRIAL, { studyId, slot } satisfies RunTrialPayload, {
+        jobKey: `trial:${studyId}:${slot}`,
+        jobKeyMode: 'preserve_run_at',
+        maxAttempts: MAX_ATTEMPTS,
+        priority,
+      });
+    }
+  }
+
+  async enqueueFinalModel(studyId: string): Promise<void> {
+    await this.utils.addJob(TASK_FINAL_MODEL, { studyId } satisfies FinalModelPayload, {
+      jobKey: `final-model:${studyId}`,
+      jobKeyMode: 'preserve_run_at',
+      maxAttempts: MAX_ATTEMPTS,
+    });
+  }
+
+  /** Drops the study's jobs that no worker holds yet (cancel, delete). */
+  async removeStudyJobs(studyId: string): Promise<void> {
+    await this.utils.withPgClient((client) =>
+      client.query(
+        `SELECT graphile_worker.remove_job(key) FROM graphile_worker.jobs
+         WHERE key LIKE 'trial:' || $1 || ':%' OR key = 'final-model:' || $1`,
+        [studyId],
+      ),
+    );
+  }
+
+  /** Frees the jobs held by workers known to be dead so that live workers run them again. */
+  async releaseJobsOf(workerIds: string[]): Promise<void> {
+    if (workerIds.length) await this.utils.forceUnlockWorkers(workerIds);
+  }
+
+  async close(): Promise<void> {
+    await this.utils.release();
+  }
+}
+
+export interface QueueWorkerOptions {
+  databaseUrl: string;
+  /** Recorded as the job lock owner, so that a dead worker's jobs can be released by its id. */
+  workerId: string;
+  runTrial: (payload: RunTrialPayload, signal: AbortSignal) => Promise<void>;
+  runFinalModel: (payload: FinalModelPayload, signal: AbortSignal) => Promise<void>;
+}
+
+/** Runs jobs one at a time (TF.js trains on one core per process) until `stop()`. */
+export async function runQueueWorker(options: QueueWorkerOptions): Promise<Runner> {
+  const runTrial: Task = async (payload, helpers) => options.runTrial(payload as RunTrialPayload, helpers.abortSignal);
+  const runFinalModel: Task = async (payload, helpers) =>
+    options.runFinalModel(payload as FinalModelPayload, helpers.abortSignal);
+  const runnerOptions: RunnerOptions = {
+    connectionString: options.databaseUrl,
+    concurrency: 1,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    taskList: { [TASK_RUN_TRIAL]: runTrial, [TASK_FINAL_MODEL]: runFinalModel },
+  };
+  // graphile-worker 0.18 honours `workerId` for a single worker at run time, though RunnerOptions omits it.
+  return run(Object.assign(runnerOptions, { workerId: options.workerId }));
+}
