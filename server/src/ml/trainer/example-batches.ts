@@ -2,6 +2,7 @@
 // scaled to float32 in [0, 1] per batch, text stays int32 token ids.
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetDescription, LabeledExamples } from '../datasets/dataset-types.js';
+import type { Preprocessing } from '../model/model-archive.js';
 
 /** Images are fed to the model as uint8 · IMAGE_SCALE; saved model metadata records it as the preprocessing. */
 export const IMAGE_SCALE = 1 / 255;
@@ -69,4 +70,11 @@ export function sparseCrossEntropy(labels: tf.Tensor1D, probabilities: tf.Tensor
     const clipped = probabilities.clipByValue(1e-7, 1 - 1e-7);
     return tf.oneHot(labels, classes).mul(clipped.log()).sum(-1).mean().neg() as tf.Scalar;
   });
+}
+
+/** The preprocessing inputBatch applies, as recorded in saved model metadata. */
+export function preprocessingFor(description: DatasetDescription): Preprocessing {
+  return description.modality === 'image'
+    ? { kind: 'image-scale', scale: IMAGE_SCALE, inputDtype: 'float32' }
+    : { kind: 'token-ids', inputDtype: 'int32' };
 }
