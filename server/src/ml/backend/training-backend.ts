@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { registerFileSystemRouters } from '../model/model-archive.js';
 import { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from './wasm-training-kernels.js';
 
 /** Backend names as TF.js registers them; `Worker.backend` stores the same names. */
@@ -56,6 +57,8 @@ export async function initTrainingBackend(
   for (const name of candidates) {
     try {
       const addedKernels = await startBackend(name);
+      // tfjs-node brings its own file:// handlers; pure tfjs gets ours (model.save('file://…')).
+      registerFileSystemRouters();
       active = { name, tfBackend: tf.getBackend(), skipped, tfjsVersion: tf.version.tfjs, addedKernels };
       options.logger?.info({ backend: active }, `TF.js training backend: ${name}`);
       return active;

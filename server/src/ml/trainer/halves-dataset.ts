@@ -32,3 +32,27 @@ export const smallCnn: CnnConfig = {
   denseDropout: 0,
   optimizer: { name: 'adam', learningRate: 0.01, schedule: 'constant', decayRate: 0.9, batchSize: 32 },
 };
+
+/** Token sequences of length 12 over 30 ids: class 1 when token 7 occurs, class 0 otherwise. */
+function containsSeven(count: number, seed: number): LabeledExamples {
+  const random = seededRandom(seed);
+  const inputs = new Int32Array(count * 12);
+  const labels = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    labels[i] = i % 2;
+    for (let t = 0; t < 12; t++) {
+      let token = 2 + Math.floor(random() * 28);
+      if (token === 7) token = 8;
+      inputs[i * 12 + t] = token;
+    }
+    if (labels[i] === 1) inputs[i * 12 + Math.floor(random() * 12)] = 7;
+  }
+  return { count, inputs, labels };
+}
+
+export const sevensDataset: SplitDataset = {
+  description: { id: 'imdb', displayName: 'sevens', modality: 'text', inputShape: [12], classNames: ['no 7', '7'], splitSizes: { train: 512, test: 128 }, vocabularySize: 30 },
+  train: containsSeven(512, 4),
+  validation: containsSeven(128, 5),
+  test: containsSeven(128, 6),
+};

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initTrainingBackend } from '../backend/training-backend.js';
 import { buildModel, disposeModel } from '../model/model-builder.js';
-import { halvesDataset, smallCnn } from './halves-dataset.js';
+import { defaultModelConfig, type LstmConfig } from '../model/model-config.js';
+import { halvesDataset, sevensDataset, smallCnn } from './halves-dataset.js';
 import { trainModel } from './train-model.js';
 
 describe('trainModel', () => {
@@ -37,6 +38,26 @@ describe('trainModel', () => {
     expect(conv.weightHistogram!.counts.reduce((a, b) => a + b, 0)).toBe(3 * 3 * 4);
     expect(layers[2]!.activation.deadFraction).toBeGreaterThanOrEqual(0);
     expect(layers[3]!.gradientNorm).toBeUndefined();
+    disposeModel(model);
+  });
+
+  it('trains a bidirectional LSTM on token ids, with diagnostics for the embedding and recurrent layers', async () => {
+    const config: LstmConfig = {
+      ...(defaultModelConfig('lstm') as LstmConfig),
+      embeddingDim: 8,
+      lstmUnits: [8],
+      bidirectional: true,
+      optimizer: { name: 'adam', learningRate: 0.02, schedule: 'constant', decayRate: 0.9, batchSize: 32 },
+    };
+    const { model } = buildModel(config, sevensDataset.description);
+    const result = await trainModel({ model, config, dataset: sevensDataset, budget: { epochs: 6 }, seed: 1 });
+    expect(result.test!.accuracy).toBeGreaterThan(0.8);
+    const layers = result.epochs.at(-1)!.diagnostics!.layers;
+    expect(layers.map((l) => [l.layer, l.nonlinear, l.gradientNorm! > 0])).toEqual([
+      ['embedding', false, true],
+      ['lstm1', true, true],
+      ['output', false, true],
+    ]);
     disposeModel(model);
   });
 
