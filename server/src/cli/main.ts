@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { createDatasetsCommand } from './datasets-command.js';
+import { createWorkerCommand } from './worker-command.js';
 
 function packageVersion(): string {
   // Same depth from server/src/cli and server/dist/cli.
@@ -16,7 +17,8 @@ export function createProgram(): Command {
   return new Command('hyperscope')
     .description('Bayesian hyperparameter optimization of neural networks that explains why good architectures are good')
     .version(packageVersion())
-    .addCommand(createDatasetsCommand());
+    .addCommand(createDatasetsCommand())
+    .addCommand(createWorkerCommand());
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

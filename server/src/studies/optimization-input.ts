@@ -46,8 +46,9 @@ export interface OptimizationInput {
   /** Per-trial budget: epochs and training examples (null: the whole training split). */
   epochs?: number | null;
   trainSubsetSize?: number | null;
-  /** Epochs of the final model, retrained on the full training split with the best configuration. */
+  /** Budget of the final model, retrained with the best configuration: epochs and training examples (null: all). */
   finalModelEpochs?: number | null;
+  finalModelTrainSubsetSize?: number | null;
   sampler?: SamplerKind | null;
   pruner?: PrunerKind | null;
   seed?: number | null;

@@ -31,7 +31,7 @@ describe('studyConfigFromInput', () => {
       trials: optimizationInputDefaults.trials,
       parallelism: optimizationInputDefaults.parallelism,
       budget: { epochs: optimizationInputDefaults.epochs, trainSubsetSize: optimizationInputDefaults.trainSubsetSize },
-      finalModel: { epochs: optimizationInputDefaults.finalModelEpochs },
+      finalModel: { epochs: optimizationInputDefaults.finalModelEpochs, trainSubsetSize: null },
       sampler: 'TPE',
       pruner: 'MEDIAN',
       fixedParams: { batchSize: 32 },

@@ -44,7 +44,7 @@ export interface StudyConfig {
   trials: number;
   parallelism: number;
   budget: { epochs: number; trainSubsetSize: number | null };
-  finalModel: { epochs: number };
+  finalModel: { epochs: number; trainSubsetSize: number | null };
   sampler: SamplerKind;
   pruner: PrunerKind;
   seed: number;
@@ -117,7 +117,13 @@ export function studyConfigFromInput(input: OptimizationInput, now: Date = new D
           ? null
           : readInt('trainSubsetSize', input.trainSubsetSize, LIMITS.trainSubsetSize, defaults.trainSubsetSize),
     },
-    finalModel: { epochs: readInt('finalModelEpochs', input.finalModelEpochs, LIMITS.epochs, defaults.finalModelEpochs) },
+    finalModel: {
+      epochs: readInt('finalModelEpochs', input.finalModelEpochs, LIMITS.epochs, defaults.finalModelEpochs),
+      trainSubsetSize:
+        input.finalModelTrainSubsetSize == null
+          ? null
+          : readInt('finalModelTrainSubsetSize', input.finalModelTrainSubsetSize, LIMITS.trainSubsetSize, 0),
+    },
     sampler: readChoice('sampler', input.sampler, SAMPLER_KINDS, defaults.sampler),
     pruner: readChoice('pruner', input.pruner, PRUNER_KINDS, defaults.pruner),
     seed: readInt('seed', input.seed, LIMITS.seed, Math.floor(Math.random() * LIMITS.seed[1])),
@@ -159,6 +165,7 @@ export function optimizationInputFromConfig(config: StudyConfig): OptimizationIn
     epochs: config.budget.epochs,
     trainSubsetSize: config.budget.trainSubsetSize,
     finalModelEpochs: config.finalModel.epochs,
+    finalModelTrainSubsetSize: config.finalModel.trainSubsetSize,
     sampler: config.sampler,
     pruner: config.pruner,
     seed: config.seed,

@@ -1,0 +1,34 @@
+// `hyperscope worker`: trains trials from the queue of the database it joins, until stopped (Ctrl-C, SIGTERM).
+import { Command } from 'commander';
+import { readServerSettings } from '../config/server-settings.js';
+import { createLogger } from '../logging/logger.js';
+import { datasetDefaults } from '../ml/datasets/index.js';
+import { createPrismaClient } from '../persistence/database.js';
+import { applyMigrations } from '../persistence/migrations.js';
+import { startTrainingWorker } from '../studies/training-worker.js';
+
+export function createWorkerCommand(): Command {
+  return new Command('worker')
+    .description("Join a Hyperscope database's queue and train its trials (run one per core, on any machine)")
+    .option('--database-url <url>', 'PostgreSQL of the Hyperscope server to join (default: $DATABASE_URL)')
+    .option('--datasets-dir <dir>', `datasets folder (default: $HYPERSCOPE_DATASETS_DIR or ./${datasetDefaults.datasetsDir})`)
+    .option('--cache-dir <dir>', 'cache folder for unpacked datasets', datasetDefaults.cacheDir)
+    .action(async (options: { databaseUrl?: string; datasetsDir?: string; cacheDir: string }) => {
+      const { databaseUrl } = readServerSettings({ ...process.env, DATABASE_URL: options.databaseUrl ?? process.env.DATABASE_URL });
+      if (!databaseUrl) {
+        throw new Error('hyperscope worker needs the database to join: pass --database-url postgresql://… or set DATABASE_URL');
+      }
+      const logger = createLogger('worker');
+      await applyMigrations(databaseUrl);
+      const prisma = createPrismaClient(databaseUrl);
+      const worker = await startTrainingWorker({ prisma, databaseUrl, logger, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      logger.info('stopping: the trial in hand stops after its current batch');
+      await worker.stop();
+      await prisma.$disconnect();
+    });
+}

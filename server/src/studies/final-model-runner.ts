@@ -1,0 +1,96 @@
+// The phase after the last trial: the best configuration is trained again on the whole training split with the
+// final-model budget, and the study completes.
+import { appendEvent } from '../events/append-event.js';
+import { computeHealth } from '../ml/health/health-report.js';
+import { buildModel, disposeModel } from '../ml/model/model-builder.js';
+import { modelConfigFromParams, type SampledParams } from '../ml/model/search-space.js';
+import { trainModel } from '../ml/trainer/train-model.js';
+import type { FinalModelPayload } from './trial-queue.js';
+import { updateBestTrial, type TrialRunnerContext } from './trial-runner.js';
+import type { StudyConfig } from './study-config.js';
+import { watchCancellation } from './study-cancellation.js';
+
+export async function runFinalModel(context: TrialRunnerContext, { studyId }: FinalModelPayload, signal: AbortSignal): Promise<void> {
+  const { prisma, logger } = context;
+  const { count } = await prisma.study.updateMany({ where: { id: studyId, state: { in: ['RUNNING', 'FINAL_MODEL'] } }, data: { state: 'FINAL_MODEL' } });
+  if (count === 0) return;
+  const study = (await prisma.study.findUnique({ where: { id: studyId } }))!;
+  const config = study.config as unknown as StudyConfig;
+  const bestTrialId = await updateBestTrial(prisma, studyId, config);
+  const bestTrial = bestTrialId ? await prisma.trial.findUnique({ where: { id: bestTrialId } }) : null;
+  if (!bestTrial) {
+    await finishStudy(context, studyId, 'FAILED', 'no trial completed, so there is no configuration to train a final model from');
+    return;
+  }
+
+  await appendEvent(prisma, {
+    studyId,
+    type: 'FINAL_MODEL_STARTED',
+    payload: { trialId: bestTrial.id, trialNumber: bestTrial.number, epochs: config.finalModel.epochs },
+  });
+  const dataset = await context.datasets.load(config);
+  const modelConfig = modelConfigFromParams(bestTrial.params as SampledParams, config.family);
+  const built = buildModel(modelConfig, dataset.description);
+  const cancellation = watchCancellation(prisma, studyId, signal);
+  try {
+    const training = await trainModel({
+      model: built.model,
+      config: modelConfig,
+      dataset,
+      budget: { epochs: config.finalModel.epochs, trainSubsetSize: config.finalModel.trainSubsetSize ?? undefined },
+      signal: cancellation.signal,
+      seed: config.seed,
+      onEpochEnd: async (metrics) => {
+        await appendEvent(prisma, {
+          studyId,
+          type: 'FINAL_MODEL_EPOCH',
+          payload: {
+            epoch: metrics.epoch,
+            epochs: config.finalModel.epochs,
+            loss: metrics.loss,
+            accuracy: metrics.accuracy,
+            valLoss: metrics.valLoss,
+            valAccuracy: metrics.valAccuracy,
+            seconds: metrics.seconds,
+          },
+        });
+        return 'continue' as const;
+      },
+    });
+    if (training.stopReason === 'cancelled') return;
+    const health = computeHealth({
+      training,
+      parameterCount: built.parameterCount,
+      classes: dataset.description.classNames.length,
+      weights: config.healthWeights,
+    });
+    await appendEvent(prisma, {
+      studyId,
+      type: 'FINAL_MODEL_COMPLETED',
+      payload: {
+        trialId: bestTrial.id,
+        trialNumber: bestTrial.number,
+        validationAccuracy: training.validation?.accuracy ?? null,
+        testAccuracy: training.test?.accuracy ?? null,
+        health: health.composite,
+      },
+    });
+    logger.info({ study: study.name, testAccuracy: training.test?.accuracy }, 'final model trained');
+    await finishStudy(context, studyId, 'COMPLETE');
+  } finally {
+    cancellation.stop();
+    disposeModel(built.model);
+  }
+}
+
+async function finishStudy(context: TrialRunnerContext, studyId: string, state: 'COMPLETE' | 'FAILED', error?: string): Promise<void> {
+  await context.prisma.$transaction(async (tx) => {
+    const { count } = await tx.study.updateMany({
+      where: { id: studyId, state: 'FINAL_MODEL' },
+      data: { state, finishedAt: new Date(), error: error ?? null },
+    });
+    if (count === 1) {
+      await appendEvent(tx, { studyId, type: state === 'COMPLETE' ? 'STUDY_COMPLETED' : 'STUDY_FAILED', payload: error ? { error } : {} });
+    }
+  });
+}

@@ -1,0 +1,74 @@
+// A worker: one process that trains trials from the queue, on this machine or any other that reaches the
+// database. It registers itself with its TF.js backend, heartbeats, and leaves cleanly when stopped.
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { appendEvent } from '../events/append-event.js';
+import type { Logger } from '../logging/logger.js';
+import { initTrainingBackend } from '../ml/backend/training-backend.js';
+import type { PrismaClient } from '../persistence/generated/prisma/client.js';
+import { DatasetCache } from './dataset-cache.js';
+import { runFinalModel } from './final-model-runner.js';
+import { runQueueWorker, TrialQueue } from './trial-queue.js';
+import { runTrialSlot } from './trial-runner.js';
+
+/** Seconds between a worker's heartbeats; the reaper declares a worker dead after WORKER_TIMEOUT_SECONDS. */
+export const WORKER_HEARTBEAT_SECONDS = 5;
+export const WORKER_TIMEOUT_SECONDS = 30;
+
+export interface TrainingWorkerOptions {
+  prisma: PrismaClient;
+  databaseUrl: string;
+  logger: Logger;
+  datasetsDir?: string;
+  cacheDir?: string;
+}
+
+export interface RunningTrainingWorker {
+  id: string;
+  backend: string;
+  /** Lets the job in hand finish its current batch, records it, and leaves. */
+  stop(): Promise<void>;
+}
+
+export async function startTrainingWorker(options: TrainingWorkerOptions): Promise<RunningTrainingWorker> {
+  const { prisma, logger } = options;
+  const backend = await initTrainingBackend({ logger });
+  const id = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  await prisma.worker.create({ data: { id, host: os.hostname(), pid: process.pid, backend: backend.name } });
+  await appendEvent(prisma, { studyId: null, type: 'WORKER_JOINED', payload: { workerId: id, backend: backend.name } });
+
+  const heartbeat = setInterval(() => {
+    prisma.worker.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch((error: unknown) => {
+      logger.warn({ err: error }, 'worker heartbeat failed');
+    });
+  }, WORKER_HEARTBEAT_SECONDS * 1000);
+  heartbeat.unref();
+
+  const queue = await TrialQueue.connect(options.databaseUrl);
+  const context = {
+    prisma,
+    queue,
+    workerId: id,
+    logger: logger.child({ worker: id }),
+    datasets: new DatasetCache({ datasetsDir: options.datasetsDir, cacheDir: options.cacheDir }),
+  };
+  const runner = await runQueueWorker({
+    databaseUrl: options.databaseUrl,
+    workerId: id,
+    runTrial: (payload, signal) => runTrialSlot(context, payload, signal),
+    runFinalModel: (payload, signal) => runFinalModel(context, payload, signal),
+  });
+  logger.info({ worker: id, backend: backend.name }, 'training worker started');
+
+  return {
+    id,
+    backend: backend.name,
+    async stop() {
+      clearInterval(heartbeat);
+      await runner.stop();
+      await queue.close();
+      await prisma.worker.update({ where: { id }, data: { stoppedAt: new Date() } });
+      await appendEvent(prisma, { studyId: null, type: 'WORKER_LEFT', payload: { workerId: id } });
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// A study as a user runs it: started through the study service, trained by separate worker processes that take
+// trials from the Postgres queue, finished with the final model — including a worker killed mid-trial.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logging/logger.js';
+import { SHARED_DATASETS_DIR } from '../src/ml/datasets/test-datasets-dir.js';
+import { createPrismaClient } from '../src/persistence/database.js';
+import type { PrismaClient } from '../src/persistence/generated/prisma/client.js';
+import { startDeadWorkerReaper } from '../src/studies/dead-worker-reaper.js';
+import type { OptimizationInput } from '../src/studies/optimization-input.js';
+import { StudyService } from '../src/studies/study-service.js';
+import { TrialQueue } from '../src/studies/trial-queue.js';
+import { createTestDatabase } from './support/test-database.js';
+
+const serverRoot = path.resolve(import.meta.dirname, '..');
+
+/** A small CNN on a few hundred MNIST digits: seconds per trial on one core. */
+const smallMnistStudy: Omit<OptimizationInput, 'name' | 'trials'> = {
+  dataset: 'mnist',
+  mode: 'HEALTH_AWARE',
+  parallelism: 2,
+  epochs: 2,
+  trainSubsetSize: 600,
+  finalModelEpochs: 1,
+  finalModelTrainSubsetSize: 1000,
+  seed: 7,
+  searchSpace: [
+    { name: 'convBlocks', mode: 'FIXED', value: 1 },
+    { name: 'filtersBlock1', mode: 'RANGE', choices: [16, 32] },
+    { name: 'denseLayers', mode: 'FIXED', value: 0 },
+    { name: 'batchNormalization', mode: 'FIXED', value: false },
+  ],
+};
+
+describe('studies through the queue', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let prisma: PrismaClient;
+  let queue: TrialQueue;
+  let service: StudyService;
+  let cacheDir: string;
+  const workers: ChildProcess[] = [];
+
+  const startWorker = () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--database-url', database.url, '--datasets-dir', SHARED_DATASETS_DIR, '--cache-dir', cacheDir],
+      { cwd: serverRoot, env: { ...process.env, CI: '1', HYPERSCOPE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    workers.push(child);
+    return child;
+  };
+
+  const waitForState = async (studyId: string, states: string[], timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const study = await prisma.study.findUniqueOrThrow({ where: { id: studyId } });
+      if (states.includes(study.state)) return study;
+      if (Date.now() > deadline) throw new Error(`study still ${study.state} after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+
+  const eventTypes = async (studyId: string) =>
+    (await prisma.event.findMany({ where: { studyId }, orderBy: { sequence: 'asc' } })).map((e) => e.type);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    prisma = createPrismaClient(database.url);
+    queue = await TrialQueue.connect(database.url);
+    cacheDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-cache-'));
+    service = new StudyService(prisma, queue, path.join(cacheDir, 'results'));
+  });
+
+  afterEach(() => {
+    for (const worker of workers.splice(0)) worker.kill('SIGKILL');
+  });
+
+  afterAll(async () => {
+    await queue?.close();
+    await prisma?.$disconnect();
+    await database?.drop();
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it('runs a 4-trial MNIST study on two worker processes and trains the final model', async () => {
+    startWorker();
+    startWorker();
+    const study = await service.startStudy({ ...smallMnistStudy, name: 'mnist-two-workers', trials: 4 });
+    await waitForState(study.id, ['COMPLETE', 'FAILED'], 240_000);
+
+    const finished = await prisma.study.findUniqueOrThrow({ where: { id: study.id } });
+    expect(finished.state).toBe('COMPLETE');
+    const trials = await prisma.trial.findMany({ where: { studyId: study.id }, include: { health: true, architecture: true, epochs: true } });
+    expect(trials.map((t) => t.number).sort()).toEqual([0, 1, 2, 3]);
+    expect(trials.map((t) => (t.systemAttrs as { slot: number }).slot).sort()).toEqual([0, 1, 2, 3]);
+    expect(new Set(trials.map((t) => t.workerId)).size).toBe(2);
+    for (const trial of trials) {
+      expect(['COMPLETE', 'PRUNED']).toContain(trial.state);
+      expect(trial.architecture?.parameterCount).toBeGreaterThan(0);
+      expect(trial.epochs.length).toBeGreaterThan(0);
+      if (trial.state === 'COMPLETE') {
+        expect(trial.health?.composite).toBeGreaterThan(0);
+        expect(trial.values).toHaveLength(1);
+      }
+    }
+    expect(finished.bestTrialId).toBe(
+      trials.filter((t) => t.state === 'COMPLETE').sort((a, b) => b.values[0]! - a.values[0]! || a.number - b.number)[0]!.id,
+    );
+    const types = await eventTypes(study.id);
+    expect(types[0]).toBe('STUDY_CREATED');
+    expect(types.filter((t) => t === 'TRIAL_STARTED')).toHaveLength(4);
+    expect(types.filter((t) => t === 'FINAL_MODEL_EPOCH')).toHaveLength(1);
+    expect(types.slice(-2)).toEqual(['FINAL_MODEL_COMPLETED', 'STUDY_COMPLETED']);
+  });
+
+  it('completes a study whose worker is killed mid-trial, retrying that trial on another worker', async () => {
+    const stopReaper = startDeadWorkerReaper(prisma, queue, createLogger('reaper', 'warn'));
+    try {
+      const doomed = startWorker();
+      const study = await service.startStudy({ ...smallMnistStudy, name: 'mnist-killed-worker', trials: 2, parallelism: 1, epochs: 3 });
+      // Kill it once it has finished an epoch of the first trial, before that trial ends.
+      for (let i = 0; (await eventTypes(study.id)).filter((t) => t === 'EPOCH_COMPLETED').length === 0; i++) {
+        if (i > 600) throw new Error('no epoch completed in time');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      doomed.kill('SIGKILL');
+      startWorker();
+      await waitForState(study.id, ['COMPLETE', 'FAILED'], 300_000);
+
+      const trials = await prisma.trial.findMany({ where: { studyId: study.id }, orderBy: { number: 'asc' } });
+      expect((await prisma.study.findUniqueOrThrow({ where: { id: study.id } })).state).toBe('COMPLETE');
+      const dead = trials[0]!;
+      expect(dead.state).toBe('FAILED');
+      expect(dead.error).toMatch(/heartbeat/);
+      const retry = trials.find((t) => (t.systemAttrs as { retriedFrom?: number }).retriedFrom === dead.number);
+      expect(retry?.params).toEqual(dead.params);
+      expect(['COMPLETE', 'PRUNED']).toContain(retry?.state);
+      const slots = trials.filter((t) => t.state !== 'FAILED').map((t) => (t.systemAttrs as { slot: number }).slot).sort();
+      expect(slots).toEqual([0, 1]);
+    } finally {
+      stopReaper();
+    }
+  });
+});
