@@ -119,6 +119,17 @@ describe('buildModel', () => {
     expect(() => buildModel(cnn({ filters: [] }), mnist)).toThrow(/filters must not be empty/);
   });
 
+  it('builds identical initial weights from the same seed, different ones from another', () => {
+    const weights = (seed: number): number[][] => {
+      const { model } = buildModel(lstm({ embeddingDim: 4, lstmUnits: [3], denseUnits: [2] }), tinyText, { seed });
+      const values = model.getWeights().map((w) => Array.from(w.dataSync()));
+      model.dispose();
+      return values;
+    };
+    expect(weights(5)).toEqual(weights(5));
+    expect(weights(5)[0]).not.toEqual(weights(6)[0]);
+  });
+
   it('predicts class probabilities for a batch of images', () => {
     const { model } = buildModel(defaultModelConfig('cnn'), mnist);
     const out = tf.tidy(() => model.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor);

@@ -18,7 +18,12 @@ const MIN_POOLED_SIDE = 2;
  * The compiled model (sparse categorical cross-entropy on softmax outputs, accuracy) and its graph. The model takes
  * images as float32 in [0, 1] (the trainer scales uint8 by 1/255) and text as int32 token ids.
  */
-export function buildModel(config: ModelConfig, dataset: DatasetDescription): BuiltModel {
+export interface BuildOptions {
+  /** Seeds every weight initializer (layer k uses seed + k): the same seed builds the same initial weights. */
+  seed?: number;
+}
+
+export function buildModel(config: ModelConfig, dataset: DatasetDescription, options: BuildOptions = {}): BuiltModel {
   validateModelConfig(config);
   const expected = familyForModality(dataset.modality);
   if (config.family !== expected) {
@@ -26,7 +31,8 @@ export function buildModel(config: ModelConfig, dataset: DatasetDescription): Bu
   }
   const classes = dataset.classNames.length;
   if (classes < 2) throw new RangeError(`Dataset ${dataset.id} needs at least two classes, has ${classes}.`);
-  const model = config.family === 'cnn' ? buildCnn(config, dataset, classes) : buildLstm(config, dataset, classes);
+  const init = new Initializers(options.seed);
+  const model = config.family === 'cnn' ? buildCnn(config, dataset, classes, init) : buildLstm(config, dataset, classes, init);
   model.compile({
     optimizer: createOptimizer(config.optimizer),
     loss: 'sparseCategoricalCrossentropy',
@@ -37,12 +43,38 @@ export function buildModel(config: ModelConfig, dataset: DatasetDescription): Bu
 }
 
 type Layer = tf.layers.Layer;
+type Initializer = ReturnType<typeof tf.initializers.heNormal>;
+
+/** Hands out initializers, seeded one after another when a seed is given, TF.js's defaults otherwise. */
+class Initializers {
+  private next: number | undefined;
+  constructor(seed: number | undefined) {
+    this.next = seed;
+  }
+  private seed(): { seed?: number } {
+    if (this.next === undefined) return {};
+    return { seed: this.next++ };
+  }
+  /** He-normal for ReLU-like activations, LeCun-normal for selu (Klambauer et al., 2017). */
+  forActivation(activation: string): Initializer {
+    return activation === 'selu' ? tf.initializers.leCunNormal(this.seed()) : tf.initializers.heNormal(this.seed());
+  }
+  glorotUniform(): Initializer {
+    return tf.initializers.glorotUniform(this.seed());
+  }
+  orthogonal(): Initializer {
+    return tf.initializers.orthogonal({ gain: 1, ...this.seed() });
+  }
+  embedding(): Initializer {
+    return tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, ...this.seed() });
+  }
+}
 
 function chain(input: tf.SymbolicTensor, layers: Layer[]): tf.SymbolicTensor {
   return layers.reduce((x, layer) => layer.apply(x) as tf.SymbolicTensor, input);
 }
 
-function buildCnn(config: CnnConfig, dataset: DatasetDescription, classes: number): tf.LayersModel {
+function buildCnn(config: CnnConfig, dataset: DatasetDescription, classes: number, init: Initializers): tf.LayersModel {
   if (dataset.inputShape.length !== 3) throw new RangeError(`A CNN needs [height, width, channels] inputs, got [${dataset.inputShape}].`);
   const input = tf.input({ shape: dataset.inputShape, name: 'input' });
   const layers: Layer[] = [];
@@ -60,7 +92,7 @@ function buildCnn(config: CnnConfig, dataset: DatasetDescription, classes: numbe
           // Batch norm's β makes the conv bias redundant; its activation follows the normalization.
           useBias: !config.batchNormalization,
           activation: config.batchNormalization ? 'linear' : config.activation,
-          kernelInitializer: config.activation === 'selu' ? 'leCunNormal' : 'heNormal',
+          kernelInitializer: init.forActivation(config.activation),
         }),
       );
       if (config.batchNormalization) {
@@ -78,11 +110,11 @@ function buildCnn(config: CnnConfig, dataset: DatasetDescription, classes: numbe
   if (config.featureHead === 'flatten') layers.push(tf.layers.flatten({ name: 'flatten' }));
   else if (config.featureHead === 'global-average') layers.push(tf.layers.globalAveragePooling2d({ name: 'global_pool' }));
   else layers.push(tf.layers.globalMaxPooling2d({ name: 'global_pool' }));
-  layers.push(...denseHead(config, classes));
+  layers.push(...denseHead(config, classes, init));
   return tf.model({ inputs: input, outputs: chain(input, layers), name: 'cnn' });
 }
 
-function buildLstm(config: LstmConfig, dataset: DatasetDescription, classes: number): tf.LayersModel {
+function buildLstm(config: LstmConfig, dataset: DatasetDescription, classes: number, init: Initializers): tf.LayersModel {
   if (dataset.inputShape.length !== 1) throw new RangeError(`An LSTM needs [sequenceLength] inputs, got [${dataset.inputShape}].`);
   if (dataset.vocabularySize === undefined) throw new RangeError(`Text dataset ${dataset.id} does not state its vocabularySize.`);
   const input = tf.input({ shape: dataset.inputShape, dtype: 'int32', name: 'input' });
@@ -92,6 +124,7 @@ function buildLstm(config: LstmConfig, dataset: DatasetDescription, classes: num
       inputDim: dataset.vocabularySize,
       outputDim: config.embeddingDim,
       maskZero: config.maskPadding,
+      embeddingsInitializer: init.embedding(),
     }),
   ];
   config.lstmUnits.forEach((units, i) => {
@@ -99,16 +132,18 @@ function buildLstm(config: LstmConfig, dataset: DatasetDescription, classes: num
     const lstm = tf.layers.lstm({
       name: config.bidirectional ? `${name}_cell` : name,
       units,
+      kernelInitializer: init.glorotUniform(),
+      recurrentInitializer: init.orthogonal(),
       recurrentDropout: config.recurrentDropout,
       returnSequences: i < config.lstmUnits.length - 1,
     });
     layers.push(config.bidirectional ? tf.layers.bidirectional({ name, layer: lstm as tf.RNN, mergeMode: 'concat' }) : lstm);
   });
-  layers.push(...denseHead(config, classes));
+  layers.push(...denseHead(config, classes, init));
   return tf.model({ inputs: input, outputs: chain(input, layers), name: 'lstm' });
 }
 
-function denseHead(config: ModelConfig, classes: number): Layer[] {
+function denseHead(config: ModelConfig, classes: number, init: Initializers): Layer[] {
   const layers: Layer[] = [];
   config.denseUnits.forEach((units, i) => {
     layers.push(
@@ -116,12 +151,12 @@ function denseHead(config: ModelConfig, classes: number): Layer[] {
         name: `dense${i + 1}`,
         units,
         activation: config.activation,
-        kernelInitializer: config.activation === 'selu' ? 'leCunNormal' : 'heNormal',
+        kernelInitializer: init.forActivation(config.activation),
       }),
     );
     if (config.denseDropout > 0) layers.push(tf.layers.dropout({ name: `dense_dropout${i + 1}`, rate: config.denseDropout }));
   });
-  layers.push(tf.layers.dense({ name: OUTPUT_LAYER_NAME, units: classes, activation: 'softmax' }));
+  layers.push(tf.layers.dense({ name: OUTPUT_LAYER_NAME, units: classes, activation: 'softmax', kernelInitializer: init.glorotUniform() }));
   return layers;
 }
 

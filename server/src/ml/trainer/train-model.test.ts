@@ -12,7 +12,7 @@ describe('trainModel', () => {
   });
 
   it('learns a separable task and reports every epoch with metrics and per-layer diagnostics', async () => {
-    const { model } = buildModel(smallCnn, halvesDataset.description);
+    const { model } = buildModel(smallCnn, halvesDataset.description, { seed: 1 });
     const reported: number[] = [];
     const result = await trainModel({
       model,
@@ -49,7 +49,7 @@ describe('trainModel', () => {
       bidirectional: true,
       optimizer: { name: 'adam', learningRate: 0.02, schedule: 'constant', decayRate: 0.9, batchSize: 32 },
     };
-    const { model } = buildModel(config, sevensDataset.description);
+    const { model } = buildModel(config, sevensDataset.description, { seed: 1 });
     const result = await trainModel({ model, config, dataset: sevensDataset, budget: { epochs: 6 }, seed: 1 });
     expect(result.test!.accuracy).toBeGreaterThan(0.8);
     const layers = result.epochs.at(-1)!.diagnostics!.layers;
@@ -62,14 +62,14 @@ describe('trainModel', () => {
   });
 
   it('stops when the epoch callback says so (the pruner), and on early stopping', async () => {
-    const pruned = buildModel(smallCnn, halvesDataset.description);
+    const pruned = buildModel(smallCnn, halvesDataset.description, { seed: 1 });
     const result = await trainModel({ model: pruned.model, config: smallCnn, dataset: halvesDataset, budget: { epochs: 5 }, onEpochEnd: () => 'stop', probeSize: 0 });
     expect(result.stopReason).toBe('pruned');
     expect(result.epochs).toHaveLength(1);
     expect(result.epochs[0]!.diagnostics).toBeNull();
     disposeModel(pruned.model);
 
-    const early = buildModel(smallCnn, halvesDataset.description);
+    const early = buildModel(smallCnn, halvesDataset.description, { seed: 1 });
     const stopped = await trainModel({ model: early.model, config: smallCnn, dataset: halvesDataset, budget: { epochs: 5 }, earlyStopping: { patience: 1, minDelta: 100 }, probeSize: 0 });
     expect(stopped.stopReason).toBe('early-stopped');
     expect(stopped.epochs).toHaveLength(2);
@@ -77,7 +77,7 @@ describe('trainModel', () => {
   });
 
   it('stops when cancelled through the AbortSignal, without evaluating further', async () => {
-    const { model } = buildModel(smallCnn, halvesDataset.description);
+    const { model } = buildModel(smallCnn, halvesDataset.description, { seed: 1 });
     const controller = new AbortController();
     const result = await trainModel({
       model,
@@ -95,7 +95,7 @@ describe('trainModel', () => {
 
   it('leaves no tensors behind: the count is stable across 10 trials', async () => {
     const runTrial = async (): Promise<void> => {
-      const { model } = buildModel(smallCnn, halvesDataset.description);
+      const { model } = buildModel(smallCnn, halvesDataset.description, { seed: 1 });
       await trainModel({ model, config: smallCnn, dataset: halvesDataset, budget: { epochs: 1, trainSubsetSize: 64 } });
       disposeModel(model);
     };

@@ -8,7 +8,15 @@ import { scheduledLearningRate, setOptimizerLearningRate } from '../model/optimi
 import { DiagnosticsProbe } from './diagnostics-probe.js';
 import { inputBatch, labelBatch, seededRandom, shuffledIndices, sparseCrossEntropy } from './example-batches.js';
 import { evaluateModel } from './model-evaluation.js';
-import type { EarlyStoppingOptions, EpochCallback, EpochMetrics, StopReason, TrainingBudget, TrainingResult } from './training-types.js';
+import type {
+  EarlyStoppingOptions,
+  EpochCallback,
+  EpochMetrics,
+  SplitEvaluation,
+  StopReason,
+  TrainingBudget,
+  TrainingResult,
+} from './training-types.js';
 
 export interface TrainModelOptions {
   /** A model from buildModel, compiled with its optimizer; trained in place. */
@@ -17,6 +25,7 @@ export interface TrainModelOptions {
   config: ModelConfig;
   dataset: SplitDataset;
   budget: TrainingBudget;
+  /** Called after every completed epoch except one that diverged (its loss is not a number to report). */
   onEpochEnd?: EpochCallback;
   signal?: AbortSignal;
   earlyStopping?: EarlyStoppingOptions;
@@ -48,6 +57,8 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
 
   const epochs: EpochMetrics[] = [];
   let stopReason: StopReason = 'completed';
+  // The last epoch's validation result; the model does not change after it, so the final report reuses it.
+  let lastValidation: SplitEvaluation | null = null;
   let best = { epoch: 0, loss: Infinity };
   // Keras' EarlyStopping semantics: only a decrease larger than minDelta resets the patience.
   let lastImprovement = { epoch: 0, loss: Infinity };
@@ -101,6 +112,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
       const trainSeconds = (performance.now() - epochStart) / 1000;
       const diverged = !Number.isFinite(lossSum);
       const evaluation = diverged ? null : await evaluateModel(model, validation, description);
+      lastValidation = evaluation;
       const metrics: EpochMetrics = {
         epoch: epoch + 1,
         loss: diverged ? NaN : lossSum / seen,
@@ -143,7 +155,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
     stopReason,
     bestEpoch: best.epoch,
     trainExamples: subset.length,
-    validation: finished ? await evaluateModel(model, validation, description) : null,
+    validation: finished ? (lastValidation ?? (await evaluateModel(model, validation, description))) : null,
     test: finished && options.evaluateTest !== false ? await evaluateModel(model, dataset.test, description) : null,
     totalSeconds: (performance.now() - started) / 1000,
   };
