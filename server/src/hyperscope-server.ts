@@ -1,6 +1,7 @@
 // Starts everything `hyperscope serve` / `npm start` runs: database, training backend, API and dashboard.
 import { startApiServer } from './api/api-server.js';
 import type { ServerSettings } from './config/server-settings.js';
+import { EventFeed } from './events/event-feed.js';
 import type { Logger } from './logging/logger.js';
 import { initTrainingBackend } from './ml/backend/training-backend.js';
 import { openDatabase, type Database } from './persistence/database.js';
@@ -18,8 +19,10 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
     dataDir: settings.dataDir,
     log: (message) => logger.info(message),
   });
+  let events: EventFeed | undefined;
   try {
     const backend = await initTrainingBackend({ logger });
+    events = await EventFeed.start({ databaseUrl: database.url, logger });
     const startedAt = new Date();
     const api = await startApiServer({
       port: settings.port,
@@ -27,8 +30,15 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
       clientDir: settings.clientDir,
       heartbeatSeconds: settings.heartbeatSeconds,
       logger,
+      apiToken: settings.apiToken,
+      corsOrigins: settings.corsOrigins,
+      maxBodyBytes: settings.maxBodyBytes,
+      limits: { maxDepth: settings.maxQueryDepth, maxComplexity: settings.maxQueryComplexity },
       services: {
         serverInfo: () => ({ version: serverVersion, databaseKind: database.kind, trainingBackend: backend.name, startedAt }),
+        prisma: database.prisma,
+        events,
+        resultsDir: settings.resultsDir,
       },
       checkHealth: async () => {
         await database.prisma.$queryRaw`SELECT 1`;
@@ -40,11 +50,13 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
       async close() {
         await api.close();
         logger.info('API stopped: no new requests, live connections closed');
+        await events?.close();
         await database.close();
         logger.info('database closed');
       },
     };
   } catch (error) {
+    await events?.close();
     await database.close();
     throw error;
   }

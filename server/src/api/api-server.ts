@@ -1,16 +1,26 @@
-// One HTTP port for everything: GraphQL over HTTP and graphql-ws at /graphql, /healthz, and the dashboard.
+// One HTTP port for everything: GraphQL over HTTP and graphql-ws at /graphql (and the explorer for browsers),
+// downloads, dataset previews, /healthz, and the dashboard.
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../logging/logger.js';
 import type { ApiContext, ApiServices } from './api-context.js';
 import { buildApiSchema, createPubSub, type ApiPubSub } from './api-schema.js';
+import { createApiLoaders } from './common/api-loaders.js';
+import { ErrorCode } from './common/api-errors.js';
+import { createTokenCheck } from './common/api-token.js';
+import { corsMiddleware, isAllowedWebSocketOrigin } from './common/cors.js';
+import { checkComplexity, depthLimitRule, type QueryLimits } from './common/query-limits.js';
+import { datasetPreviewRouter } from './datasets/dataset-preview-route.js';
+import { downloadRouter } from './downloads/download-routes.js';
+import { explorerPage } from './explorer/explorer-page.js';
 import { startHeartbeat } from './heartbeat/heartbeat-ticker.js';
 
 export interface ApiServerOptions {
@@ -22,6 +32,10 @@ export interface ApiServerOptions {
   logger: Logger;
   /** Answers /healthz: throws when a dependency (the database) is down. */
   checkHealth: () => Promise<void>;
+  apiToken?: string;
+  corsOrigins?: string[];
+  maxBodyBytes?: number;
+  limits?: QueryLimits;
 }
 
 export interface RunningApiServer {
@@ -33,25 +47,54 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
+const defaultLimits: QueryLimits = { maxDepth: 10, maxComplexity: 10_000 };
+
 export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
-  const { logger } = options;
+  const { logger, services } = options;
+  const limits = options.limits ?? defaultLimits;
+  const corsOrigins = options.corsOrigins ?? [];
+  const hasToken = createTokenCheck(options.apiToken);
   const pubSub = createPubSub();
   const schema = await buildApiSchema(pubSub);
+  const validationRules = [depthLimitRule(limits.maxDepth)];
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const context = (credential: unknown): ApiContext => ({ services, loaders: createApiLoaders(services.prisma), authenticated: hasToken(credential) });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const context = (): ApiContext => ({ services: options.services });
-  const wsCleanup = useServer({ schema, context }, wsServer);
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    verifyClient: ({ req }: { req: import('node:http').IncomingMessage }) => isAllowedWebSocketOrigin(req, corsOrigins),
+  });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: (ctx) => context(ctx.connectionParams?.authorization ?? ctx.connectionParams?.token),
+      onSubscribe: (_ctx, _id, payload) => subscribeArgs(schema, limits, validationRules, payload),
+    },
+    wsServer,
+  );
 
   const apollo = new ApolloServer<ApiContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    validationRules,
+    plugins: [ApolloServerPluginLandingPageDisabled(), complexityPlugin(schema, limits.maxComplexity)],
+    formatError: (formatted, error) => {
+      // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the depth limit keeps its own code.
+      if (formatted.extensions?.maxDepth !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_DEEP } };
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+        logger.error({ err: error }, 'GraphQL operation failed');
+        return { message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      return formatted;
+    },
     // Shutdown order is ours (drain HTTP, then the database); Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
+  app.use(corsMiddleware(corsOrigins));
   app.get('/healthz', async (_request, response) => {
     try {
       await options.checkHealth();
@@ -60,8 +103,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       response.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => context() }));
+  app.get('/graphql', (request, response, next) => {
+    if (request.accepts(['application/json', 'text/html']) === 'text/html' && !request.query.query) {
+      response.set('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
+      response.type('html').send(explorerPage);
+    } else {
+      next();
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.maxBodyBytes ?? 100 * 1024 }),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req.headers.authorization) }),
+  );
+  app.use(downloadRouter(services.prisma, services.resultsDir));
+  const previews = express.Router();
+  datasetPreviewRouter(previews);
+  app.use(previews);
   serveClient(app, options.clientDir, logger);
+  app.use(jsonErrors(logger));
 
   await listen(httpServer, options.port, options.host);
   const port = (httpServer.address() as { port: number }).port;
@@ -78,6 +138,56 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       });
       await apollo.stop();
     },
+  };
+}
+
+/** graphql-ws runs the same validation (with the depth limit) and complexity check as HTTP. */
+function subscribeArgs(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+  validationRules: ReturnType<typeof depthLimitRule>[],
+  payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+): ExecutionArgs | readonly GraphQLError[] {
+  let document;
+  try {
+    document = parse(payload.query);
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
+  if (errors.length) return errors;
+  try {
+    checkComplexity(schema, document, payload.variables ?? undefined, payload.operationName, limits.maxComplexity);
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+  return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+}
+
+function complexityPlugin(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          checkComplexity(schema, document, request.variables, request.operationName, maxComplexity);
+        },
+      };
+    },
+  };
+}
+
+/** Body-parser and route errors as JSON with a code (e.g. a body over the limit: 413 PAYLOAD_TOO_LARGE). */
+function jsonErrors(logger: Logger): express.ErrorRequestHandler {
+  return (error: { status?: number; type?: string; message: string }, _request, response, next) => {
+    if (response.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      response.status(413).json({ errors: [{ message: `request body too large: ${error.message}`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+    } else if (error.status && error.status < 500) {
+      response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+    } else {
+      logger.error({ err: error }, 'request failed');
+      response.status(500).json({ errors: [{ message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
   };
 }
 

@@ -14,6 +14,18 @@ export interface ServerSettings {
   clientDir: string;
   /** Seconds between heartbeat events on the live connection (HYPERSCOPE_HEARTBEAT_SECONDS). */
   heartbeatSeconds: number;
+  /** Root of the study artifacts; Artifact.path is relative to it (HYPERSCOPE_RESULTS_DIR). */
+  resultsDir: string;
+  /** When set, mutations and subscriptions need it as `Authorization: Bearer <token>` (HYPERSCOPE_API_TOKEN). */
+  apiToken: string | undefined;
+  /** Other origins allowed to call the API from a browser; `*` for any (HYPERSCOPE_CORS_ORIGINS, comma-separated). */
+  corsOrigins: string[];
+  /** Largest GraphQL request body (HYPERSCOPE_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Deepest field nesting of an operation (HYPERSCOPE_MAX_QUERY_DEPTH). */
+  maxQueryDepth: number;
+  /** Highest estimated cost of an operation; list fields cost per item (HYPERSCOPE_MAX_QUERY_COMPLEXITY). */
+  maxQueryComplexity: number;
 }
 
 /** Thrown for a setting the user must change; carries a message meant to be printed as is. */
@@ -31,6 +43,12 @@ export function readServerSettings(env: NodeJS.ProcessEnv = process.env): Server
     dataDir: path.resolve(env.HYPERSCOPE_DATA_DIR || '.hyperscope'),
     clientDir: path.resolve(env.HYPERSCOPE_CLIENT_DIR || path.join(repositoryRoot, 'client', 'dist', 'browser')),
     heartbeatSeconds: readPositiveNumber('HYPERSCOPE_HEARTBEAT_SECONDS', env.HYPERSCOPE_HEARTBEAT_SECONDS, 2),
+    resultsDir: path.resolve(env.HYPERSCOPE_RESULTS_DIR || 'optimization_results'),
+    apiToken: env.HYPERSCOPE_API_TOKEN || undefined,
+    corsOrigins: (env.HYPERSCOPE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    maxBodyBytes: readPositiveInteger('HYPERSCOPE_MAX_BODY_BYTES', env.HYPERSCOPE_MAX_BODY_BYTES, 100 * 1024),
+    maxQueryDepth: readPositiveInteger('HYPERSCOPE_MAX_QUERY_DEPTH', env.HYPERSCOPE_MAX_QUERY_DEPTH, 10),
+    maxQueryComplexity: readPositiveInteger('HYPERSCOPE_MAX_QUERY_COMPLEXITY', env.HYPERSCOPE_MAX_QUERY_COMPLEXITY, 10_000),
   };
 }
 
@@ -47,6 +65,12 @@ function readPositiveNumber(name: string, raw: string | undefined, fallback: num
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new SettingsError(`${name} must be a positive number, got "${raw}".`);
+  return value;
+}
+
+function readPositiveInteger(name: string, raw: string | undefined, fallback: number): number {
+  const value = readPositiveNumber(name, raw, fallback);
+  if (!Number.isInteger(value)) throw new SettingsError(`${name} must be a positive integer, got "${raw}".`);
   return value;
 }
 

@@ -1,0 +1,94 @@
+// One set of DataLoaders per request: every list field below a list of studies or trials costs one query, not N.
+import DataLoader from 'dataloader';
+import type { PrismaClient } from '../../persistence/generated/prisma/client.js';
+import type { ArchitectureGraph, Artifact, EpochMetric, HealthReport, Study, Trial, TrialIntermediateValue } from '../../persistence/generated/prisma/client.js';
+
+export interface TrialStateCountsRow {
+  running: number;
+  complete: number;
+  pruned: number;
+  failed: number;
+}
+
+export interface EpochDiagnosticsRow {
+  epoch: number;
+  diagnostics: unknown;
+}
+
+export type ApiLoaders = ReturnType<typeof createApiLoaders>;
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) map.get(keyOf(row))?.push(row);
+  return keys.map((key) => map.get(key)!);
+}
+
+export function createApiLoaders(prisma: PrismaClient) {
+  return {
+    study: new DataLoader<string, Study | null>(async (ids) =>
+      byKey(ids, await prisma.study.findMany({ where: { id: { in: [...ids] } } }), (row) => row.id)),
+    trial: new DataLoader<string, Trial | null>(async (ids) =>
+      byKey(ids, await prisma.trial.findMany({ where: { id: { in: [...ids] } } }), (row) => row.id)),
+    stateCounts: new DataLoader<string, TrialStateCountsRow>(async (studyIds) => {
+      const rows = await prisma.trial.groupBy({ by: ['studyId', 'state'], where: { studyId: { in: [...studyIds] } }, _count: { _all: true } });
+      return studyIds.map((studyId) => {
+        const counts: TrialStateCountsRow = { running: 0, complete: 0, pruned: 0, failed: 0 };
+        for (const row of rows) {
+          if (row.studyId === studyId) counts[row.state.toLowerCase() as keyof TrialStateCountsRow] = row._count._all;
+        }
+        return counts;
+      });
+    }),
+    lastEventSequence: new DataLoader<string, number | null>(async (studyIds) => {
+      const rows = await prisma.event.groupBy({ by: ['studyId'], where: { studyId: { in: [...studyIds] } }, _max: { sequence: true } });
+      const map = new Map(rows.map((row) => [row.studyId, row._max.sequence]));
+      return studyIds.map((id) => (map.get(id) != null ? Number(map.get(id)) : null));
+    }),
+    trainingSeconds: new DataLoader<string, { total: number; mean: number | null }>(async (studyIds) => {
+      const rows = await prisma.$queryRaw<{ studyId: string; total: number | null; mean: number | null }[]>`
+        SELECT "studyId"::text AS "studyId",
+               SUM(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")))::float8 AS total,
+               AVG(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")))::float8 AS mean
+        FROM "Trial" WHERE "studyId" = ANY(${[...studyIds]}::uuid[]) AND "finishedAt" IS NOT NULL GROUP BY "studyId"`;
+      const map = new Map(rows.map((row) => [row.studyId, { total: row.total ?? 0, mean: row.mean }]));
+      return studyIds.map((id) => map.get(id) ?? { total: 0, mean: null });
+    }),
+    artifacts: new DataLoader<string, Artifact[]>(async (studyIds) =>
+      groupByKey(studyIds, await prisma.artifact.findMany({ where: { studyId: { in: [...studyIds] } }, orderBy: [{ kind: 'asc' }, { path: 'asc' }] }), (row) => row.studyId)),
+    epochs: new DataLoader<string, Omit<EpochMetric, 'diagnostics'>[]>(async (trialIds) =>
+      groupByKey(
+        trialIds,
+        await prisma.epochMetric.findMany({
+          where: { trialId: { in: [...trialIds] } },
+          omit: { diagnostics: true },
+          orderBy: [{ trialId: 'asc' }, { epoch: 'asc' }],
+        }),
+        (row) => row.trialId,
+      )),
+    diagnostics: new DataLoader<string, (EpochDiagnosticsRow & { trialId: string })[]>(async (trialIds) =>
+      groupByKey(
+        trialIds,
+        await prisma.epochMetric.findMany({
+          where: { trialId: { in: [...trialIds] } },
+          select: { trialId: true, epoch: true, diagnostics: true },
+          orderBy: [{ trialId: 'asc' }, { epoch: 'asc' }],
+        }),
+        (row) => row.trialId,
+      )),
+    intermediateValues: new DataLoader<string, TrialIntermediateValue[]>(async (trialIds) =>
+      groupByKey(
+        trialIds,
+        await prisma.trialIntermediateValue.findMany({ where: { trialId: { in: [...trialIds] } }, orderBy: [{ trialId: 'asc' }, { step: 'asc' }] }),
+        (row) => row.trialId,
+      )),
+    health: new DataLoader<string, HealthReport | null>(async (trialIds) =>
+      byKey(trialIds, await prisma.healthReport.findMany({ where: { trialId: { in: [...trialIds] } } }), (row) => row.trialId)),
+    architecture: new DataLoader<string, ArchitectureGraph | null>(async (trialIds) =>
+      byKey(trialIds, await prisma.architectureGraph.findMany({ where: { trialId: { in: [...trialIds] } } }), (row) => row.trialId)),
+  };
+}

@@ -1,0 +1,66 @@
+// A finished study written straight to the database: three trials with epochs, health and an architecture.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PrismaClient, Study } from '../../persistence/generated/prisma/client.js';
+
+export async function seedStudy(prisma: PrismaClient, resultsDir: string, name = 'seeded'): Promise<Study & { trialIds: string[] }> {
+  const study = await prisma.study.create({
+    data: { name, dataset: 'mnist', mode: 'SIMPLE', directions: ['maximize'], config: { trials: 3 }, state: 'COMPLETE', startedAt: new Date() },
+  });
+  const specs = [
+    { state: 'COMPLETE', values: [0.91], params: { learningRate: 0.01, optimizer: 'adam', filters: 32 } },
+    { state: 'PRUNED', values: [], params: { learningRate: 0.1, optimizer: 'sgd', filters: 16 } },
+    { state: 'COMPLETE', values: [0.97], params: { learningRate: 0.001, optimizer: 'adam', filters: 64 } },
+  ] as const;
+  const trialIds: string[] = [];
+  for (const [number, spec] of specs.entries()) {
+    const startedAt = new Date(Date.UTC(2026, 0, 1, 0, number));
+    const trial = await prisma.trial.create({
+      data: {
+        studyId: study.id,
+        number,
+        state: spec.state,
+        values: [...spec.values],
+        params: spec.params,
+        startedAt,
+        finishedAt: new Date(startedAt.getTime() + (number + 1) * 10_000),
+        epochs: {
+          create: [1, 2].map((epoch) => ({
+            epoch,
+            loss: 1 / epoch,
+            accuracy: 0.5 + epoch / 10,
+            valLoss: 1.1 / epoch,
+            valAccuracy: 0.45 + epoch / 10,
+            seconds: 3,
+            samplesPerSecond: 300,
+            diagnostics: { layers: [{ name: 'conv1', deadFraction: 0.1 * epoch }] },
+          })),
+        },
+        ...(spec.state === 'COMPLETE'
+          ? {
+              health: {
+                create: {
+                  neuronUtilization: 0.9,
+                  parameterEfficiency: 0.8,
+                  trainingStability: 0.7,
+                  gradientHealth: 0.6,
+                  convergenceQuality: 0.5,
+                  accuracyConsistency: 0.4,
+                  composite: 0.65,
+                },
+              },
+              architecture: { create: { elements: [{ data: { id: 'input' } }, { data: { id: 'conv1' } }], parameterCount: 1234 } },
+            }
+          : {}),
+      },
+    });
+    trialIds.push(trial.id);
+  }
+  await prisma.study.update({ where: { id: study.id }, data: { bestTrialId: trialIds[2] } });
+  await mkdir(path.join(resultsDir, name, 'plots'), { recursive: true });
+  await writeFile(path.join(resultsDir, name, 'plots', 'history.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  await prisma.artifact.create({
+    data: { studyId: study.id, kind: 'plot', path: `${name}/plots/history.png`, contentType: 'image/png', sizeBytes: 4 },
+  });
+  return { ...(await prisma.study.findUniqueOrThrow({ where: { id: study.id } })), trialIds };
+}

@@ -1,0 +1,14 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A process that trains trials, on this machine or another.' })
+export class Worker {
+  @Field(() => String) id!: string;
+  @Field(() => String) host!: string;
+  @Field(() => Int) pid!: number;
+  @Field(() => String, { description: 'TF.js backend it trains with.' }) backend!: string;
+  @Field(() => Date) startedAt!: Date;
+  @Field(() => Date) heartbeatAt!: Date;
+  @Field(() => Date, { nullable: true }) stoppedAt!: Date | null;
+  @Field(() => Boolean, { description: 'Not stopped, and its last heartbeat is recent.' }) alive!: boolean;
+  @Field(() => Int) runningTrials!: number;
+}
