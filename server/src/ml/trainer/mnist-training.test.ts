@@ -33,7 +33,7 @@ describe('MNIST', () => {
       denseUnits: [64],
       optimizer: { name: 'adam', learningRate: 2e-3, schedule: 'cosine', decayRate: 0.9, batchSize: 32 },
     };
-    const { model } = buildModel(config, dataset.description);
+    const { model } = buildModel(config, dataset.description, { seed: 7 });
     const result = await trainModel({ model, config, dataset, budget: { epochs: 5 }, seed: 7 });
     disposeModel(model);
     const summary = result.epochs.map((e) => `${e.epoch}: loss ${e.loss.toFixed(3)} val ${e.valAccuracy?.toFixed(4)} ${e.samplesPerSecond.toFixed(0)}/s`);
