@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initTrainingBackend } from '../backend/training-backend.js';
 import { inputBatch, preprocessingFor } from '../trainer/example-batches.js';
 import { halvesDataset, smallCnn } from '../trainer/halves-dataset.js';
@@ -20,7 +20,13 @@ import {
 import { buildModel, disposeModel } from './model-builder.js';
 import { defaultModelConfig, type LstmConfig } from './model-config.js';
 
-const temporary = (): string => mkdtempSync(path.join(os.tmpdir(), 'hyperscope-model-'));
+const created: string[] = [];
+const temporary = (): string => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'hyperscope-model-'));
+  created.push(directory);
+  return directory;
+};
+afterAll(() => created.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
 
 function predictions(model: tf.LayersModel, x: tf.Tensor): Float32Array {
   return tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync() as Float32Array);

@@ -1,9 +1,9 @@
 // The one real training run: a small CNN on 5 000 MNIST digits must reach 95 % on the official 10 000 test images.
 // About 1–2 minutes on one core with the wasm backend.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../datasets/index.js';
 import { initTrainingBackend } from '../backend/training-backend.js';
 import { buildModel, disposeModel } from '../model/model-builder.js';
@@ -13,14 +13,16 @@ import { trainModel } from './train-model.js';
 const datasetsDir = process.env.HYPERSCOPE_DATASETS_DIR || path.resolve(import.meta.dirname, '../../../../../shared/datasets');
 
 describe('MNIST', () => {
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'hyperscope-mnist-training-'));
   beforeAll(async () => {
     await initTrainingBackend({ preference: 'wasm' });
   });
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
   it('a small CNN trained on a 5 000-image subset reaches ≥ 95 % test accuracy', { timeout: 600_000 }, async () => {
     const dataset = await loadDataset('mnist', {
       datasetsDir,
-      cacheDir: mkdtempSync(path.join(os.tmpdir(), 'hyperscope-mnist-')),
+      cacheDir,
       download: false,
       validationFraction: 0.02,
       trainSubsetSize: 5_000,
