@@ -6,6 +6,8 @@ import type { Logger } from './logging/logger.js';
 import { initTrainingBackend } from './ml/backend/training-backend.js';
 import { openDatabase, type Database } from './persistence/database.js';
 import { serverVersion } from './server-version.js';
+import { StudyService } from './studies/study-service.js';
+import { TrialQueue } from './studies/trial-queue.js';
 
 export interface RunningHyperscopeServer {
   url: string;
@@ -20,9 +22,11 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
     log: (message) => logger.info(message),
   });
   let events: EventFeed | undefined;
+  let queue: TrialQueue | undefined;
   try {
     const backend = await initTrainingBackend({ logger });
     events = await EventFeed.start({ databaseUrl: database.url, logger });
+    queue = await TrialQueue.connect(database.url);
     const startedAt = new Date();
     const api = await startApiServer({
       port: settings.port,
@@ -39,6 +43,7 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
         prisma: database.prisma,
         events,
         resultsDir: settings.resultsDir,
+        studies: new StudyService(database.prisma, queue, settings.resultsDir),
       },
       checkHealth: async () => {
         await database.prisma.$queryRaw`SELECT 1`;
@@ -51,12 +56,14 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
         await api.close();
         logger.info('API stopped: no new requests, live connections closed');
         await events?.close();
+        await queue?.close();
         await database.close();
         logger.info('database closed');
       },
     };
   } catch (error) {
     await events?.close();
+    await queue?.close();
     await database.close();
     throw error;
   }
