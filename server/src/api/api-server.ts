@@ -83,6 +83,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     formatError: (formatted, error) => {
       // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the depth limit keeps its own code.
       if (formatted.extensions?.maxDepth !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_DEEP } };
+      const coercion = variableCoercionField(formatted.message);
+      if (coercion) return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: coercion } };
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: error }, 'GraphQL operation failed');
         return { message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -139,6 +141,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       await apollo.stop();
     },
   };
+}
+
+/** The argument path a variable-coercion error names ("input.trials"), or undefined for other errors. */
+function variableCoercionField(message: string): string | undefined {
+  const match = /^Variable "\$(\w+)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of required type|of non-null type)/s.exec(message);
+  return match ? (match[2] ?? match[1]) : undefined;
 }
 
 /** graphql-ws runs the same validation (with the depth limit) and complexity check as HTTP. */
