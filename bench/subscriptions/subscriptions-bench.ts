@@ -1,0 +1,114 @@
+// 1000 graphql-ws subscribers on one study: latency from event write (appendEvent) to delivery, events lost, memory.
+// The API server runs in its own process (npm's tsx on server/src/main.ts); subscribers and the writer run here.
+// Usage: npx tsx --tsconfig server/tsconfig.json bench/subscriptions/subscriptions-bench.ts [subscribers] [events] [eventsPerSecond]
+// Results: docs/BENCHMARKS.md.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { appendEvent } from '../../server/src/events/append-event.js';
+import { createPrismaClient } from '../../server/src/persistence/database.js';
+import { EmbeddedPostgres } from '../../server/src/persistence/embedded-postgres.js';
+import { applyMigrations } from '../../server/src/persistence/migrations.js';
+
+const [subscriberCount = 1000, eventCount = 200, eventsPerSecond = 50] = process.argv.slice(2).map(Number);
+const root = path.resolve(import.meta.dirname, '..', '..');
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-bench-subscriptions-'));
+const postgresDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-bench-pg-'));
+const postgres = new EmbeddedPostgres({ dataDir: postgresDir });
+const databaseUrl = await postgres.start();
+await applyMigrations(databaseUrl);
+const prisma = createPrismaClient(databaseUrl);
+const port = 40_000 + Math.floor(Math.random() * 10_000);
+// node itself (not the tsx launcher) so that the pid measured is the server's.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  cwd: root,
+  env: { ...process.env, TSX_TSCONFIG_PATH: 'server/tsconfig.json', DATABASE_URL: databaseUrl, HYPERSCOPE_PORT: String(port), HYPERSCOPE_HOST: '127.0.0.1', HYPERSCOPE_DATA_DIR: dataDir, HYPERSCOPE_LOG_LEVEL: 'warn', HYPERSCOPE_BACKEND: 'cpu' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const clients: Client[] = [];
+try {
+  for (let attempt = 0; ; attempt += 1) {
+    if (await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false)) break;
+    if (attempt > 600) throw new Error('server did not start');
+    await sleep(100);
+  }
+  const study = await prisma.study.create({ data: { name: 'bench', dataset: 'mnist', mode: 'SIMPLE', config: {}, state: 'RUNNING' } });
+  const rssIdle = rssMiB(server.pid!);
+
+  const received: number[][] = Array.from({ length: subscriberCount }, () => []);
+  const latencies: number[] = [];
+  let warmedUp = 0;
+  const query = 'subscription($id: ID!) { studyEvents(studyId: $id) { sequence type payload } }';
+  for (let index = 0; index < subscriberCount; index += 1) {
+    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    clients.push(client);
+    client.subscribe<{ studyEvents: { sequence: number; type: string; payload: { sentAt?: number } } }>({ query, variables: { id: study.id } }, {
+      next: ({ data }) => {
+        const event = data!.studyEvents;
+        if (event.type === 'STUDY_STARTED') {
+          warmedUp += 1;
+          return;
+        }
+        latencies.push(performance.now() - event.payload.sentAt!);
+        received[index].push(event.sequence);
+      },
+      error: (error) => console.error(`subscriber ${index}:`, error),
+      complete: () => undefined,
+    });
+  }
+  // Subscriptions are live once a warm-up event reaches every subscriber.
+  for (let attempt = 0; warmedUp < subscriberCount; attempt += 1) {
+    if (attempt % 20 === 0) await appendEvent(prisma, { studyId: study.id, type: 'STUDY_STARTED' });
+    if (attempt > 600) throw new Error(`only ${warmedUp} of ${subscriberCount} subscribers are live`);
+    await sleep(100);
+  }
+  await sleep(500);
+  const rssSubscribed = rssMiB(server.pid!);
+
+  const written: number[] = [];
+  const started = performance.now();
+  for (let index = 0; index < eventCount; index += 1) {
+    const due = started + (index * 1000) / eventsPerSecond;
+    await sleep(Math.max(0, due - performance.now()));
+    const event = await appendEvent(prisma, { studyId: study.id, type: 'EPOCH_COMPLETED', payload: { epoch: index + 1, sentAt: performance.now() } });
+    written.push(event.sequence);
+  }
+  const deadline = performance.now() + 30_000;
+  while (latencies.length < subscriberCount * eventCount && performance.now() < deadline) await sleep(50);
+  const rssPeak = rssMiB(server.pid!);
+
+  const lost = received.reduce((sum, sequences) => sum + written.filter((sequence) => !sequences.includes(sequence)).length, 0);
+  const outOfOrder = received.filter((sequences) => sequences.some((sequence, i) => i > 0 && sequence <= sequences[i - 1])).length;
+  latencies.sort((a, b) => a - b);
+  console.log(JSON.stringify({
+    subscribers: subscriberCount,
+    events: eventCount,
+    eventsPerSecond,
+    deliveries: latencies.length,
+    lost,
+    subscribersOutOfOrder: outOfOrder,
+    latencyMs: { p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1), max: +latencies.at(-1)!.toFixed(1) },
+    serverRssMiB: { idle: Math.round(rssIdle), subscribed: Math.round(rssSubscribed), afterEvents: Math.round(rssPeak) },
+    perSubscriberKiB: Math.round(((rssSubscribed - rssIdle) * 1024) / subscriberCount),
+    benchRssMiB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+    node: process.version,
+    cpus: os.cpus().length,
+  }, null, 2));
+} finally {
+  await Promise.all(clients.map((client) => client.dispose()));
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await prisma.$disconnect();
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(postgresDir, { recursive: true, force: true });
+}
