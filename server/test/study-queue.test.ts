@@ -114,7 +114,7 @@ describe('studies through the queue', () => {
     expect(types.filter((t) => t === 'TRIAL_STARTED')).toHaveLength(4);
     expect(types.filter((t) => t === 'FINAL_MODEL_EPOCH')).toHaveLength(1);
     expect(types.slice(-2)).toEqual(['FINAL_MODEL_COMPLETED', 'STUDY_COMPLETED']);
-  });
+  }, 300_000);
 
   it('completes a study whose worker is killed mid-trial, retrying that trial on another worker', async () => {
     const stopReaper = startDeadWorkerReaper(prisma, queue, createLogger('reaper', 'warn'));
@@ -143,5 +143,5 @@ describe('studies through the queue', () => {
     } finally {
       stopReaper();
     }
-  });
+  }, 400_000);
 });

@@ -1,6 +1,5 @@
 // A worker: one process that trains trials from the queue, on this machine or any other that reaches the
 // database. It registers itself with its TF.js backend, heartbeats, and leaves cleanly when stopped.
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { appendEvent } from '../events/append-event.js';
 import type { Logger } from '../logging/logger.js';
@@ -33,31 +32,33 @@ export interface RunningTrainingWorker {
 export async function startTrainingWorker(options: TrainingWorkerOptions): Promise<RunningTrainingWorker> {
   const { prisma, logger } = options;
   const backend = await initTrainingBackend({ logger });
-  const id = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const queue = await TrialQueue.connect(options.databaseUrl);
+  const context = {
+    prisma,
+    queue,
+    // The queue's own id for this worker, so that jobs of a dead worker can be released by it.
+    workerId: '',
+    logger,
+    datasets: new DatasetCache({ datasetsDir: options.datasetsDir, cacheDir: options.cacheDir }),
+  };
+  const runner = await runQueueWorker({
+    databaseUrl: options.databaseUrl,
+    onQueueWorkerId: (queueWorkerId) => {
+      context.workerId = queueWorkerId;
+      context.logger = logger.child({ worker: queueWorkerId });
+    },
+    runTrial: (payload, signal) => runTrialSlot(context, payload, signal),
+    runFinalModel: (payload, signal) => runFinalModel(context, payload, signal),
+  });
+  const id = context.workerId;
   await prisma.worker.create({ data: { id, host: os.hostname(), pid: process.pid, backend: backend.name } });
   await appendEvent(prisma, { studyId: null, type: 'WORKER_JOINED', payload: { workerId: id, backend: backend.name } });
-
   const heartbeat = setInterval(() => {
     prisma.worker.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch((error: unknown) => {
       logger.warn({ err: error }, 'worker heartbeat failed');
     });
   }, WORKER_HEARTBEAT_SECONDS * 1000);
   heartbeat.unref();
-
-  const queue = await TrialQueue.connect(options.databaseUrl);
-  const context = {
-    prisma,
-    queue,
-    workerId: id,
-    logger: logger.child({ worker: id }),
-    datasets: new DatasetCache({ datasetsDir: options.datasetsDir, cacheDir: options.cacheDir }),
-  };
-  const runner = await runQueueWorker({
-    databaseUrl: options.databaseUrl,
-    workerId: id,
-    runTrial: (payload, signal) => runTrialSlot(context, payload, signal),
-    runFinalModel: (payload, signal) => runFinalModel(context, payload, signal),
-  });
   logger.info({ worker: id, backend: backend.name }, 'training worker started');
 
   return {

@@ -1,6 +1,7 @@
 // The Postgres-backed job queue (graphile-worker) that hands trials to workers on any machine. One job is one
 // trial slot of a study; the final model is one more job, enqueued once the last slot is done.
-import { makeWorkerUtils, run, type Runner, type RunnerOptions, type Task, type WorkerUtils } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { makeWorkerUtils, run, type Runner, type Task, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
 
 export const TASK_RUN_TRIAL = 'run-trial';
 export const TASK_FINAL_MODEL = 'final-model';
@@ -71,24 +72,28 @@ export class TrialQueue {
 
 export interface QueueWorkerOptions {
   databaseUrl: string;
-  /** Recorded as the job lock owner, so that a dead worker's jobs can be released by its id. */
-  workerId: string;
+  /**
+   * Called with the queue's id for this worker before any job runs: graphile-worker locks jobs by it, so a
+   * worker registered under it can have its jobs released when it dies.
+   */
+  onQueueWorkerId: (id: string) => void;
   runTrial: (payload: RunTrialPayload, signal: AbortSignal) => Promise<void>;
   runFinalModel: (payload: FinalModelPayload, signal: AbortSignal) => Promise<void>;
 }
 
-/** Runs jobs one at a time (TF.js trains on one core per process) until `stop()`. */
+/** Runs jobs one at a time (TF.js trains on one core per process) until the runner is stopped. */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<Runner> {
   const runTrial: Task = async (payload, helpers) => options.runTrial(payload as RunTrialPayload, helpers.abortSignal);
   const runFinalModel: Task = async (payload, helpers) =>
     options.runFinalModel(payload as FinalModelPayload, helpers.abortSignal);
-  const runnerOptions: RunnerOptions = {
+  const events: WorkerEvents = new EventEmitter();
+  events.once('pool:create', ({ workerPool }) => options.onQueueWorkerId(workerPool.id));
+  return run({
     connectionString: options.databaseUrl,
     concurrency: 1,
     noHandleSignals: true,
     pollInterval: 1000,
+    events,
     taskList: { [TASK_RUN_TRIAL]: runTrial, [TASK_FINAL_MODEL]: runFinalModel },
-  };
-  // graphile-worker 0.18 honours `workerId` for a single worker at run time, though RunnerOptions omits it.
-  return run(Object.assign(runnerOptions, { workerId: options.workerId }));
+  });
 }

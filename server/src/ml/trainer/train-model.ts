@@ -98,6 +98,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
           return result;
         });
         const [loss, hits] = await step.data();
+        await yieldToEventLoop();
         step.dispose();
         batchLosses.push(loss!);
         lossSum += loss! * indices.length;
@@ -169,4 +170,15 @@ function makeProbe(options: TrainModelOptions, subset: Int32Array): DiagnosticsP
   const available = validation.count > 0 ? Array.from({ length: validation.count }, (_, i) => i) : Array.from(subset);
   const indices = available.slice(0, size);
   return new DiagnosticsProbe(options.model, inputBatch(source, description, indices), labelBatch(source, indices));
+}
+
+/** The wasm and cpu backends resolve `data()` as a microtask, so a training loop would starve timers and I/O. */
+const YIELD_EVERY_MS = 50;
+let lastYield = 0;
+async function yieldToEventLoop(): Promise<void> {
+  const now = performance.now();
+  if (now - lastYield < YIELD_EVERY_MS) return;
+  lastYield = now;
+  // Heartbeats, cancellation checks and database replies run here, between batches.
+  await new Promise<void>((resolve) => setImmediate(resolve));
 }
