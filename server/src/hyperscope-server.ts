@@ -7,6 +7,8 @@ import { initTrainingBackend } from './ml/backend/training-backend.js';
 import { openDatabase, type Database } from './persistence/database.js';
 import { serverVersion } from './server-version.js';
 import { StudyService } from './studies/study-service.js';
+import { startDeadWorkerReaper } from './studies/dead-worker-reaper.js';
+import { LocalWorkerPool } from './studies/local-worker-pool.js';
 import { TrialQueue } from './studies/trial-queue.js';
 
 export interface RunningHyperscopeServer {
@@ -49,12 +51,20 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
         await database.prisma.$queryRaw`SELECT 1`;
       },
     });
+    // Workers killed with the previous server (or on other machines) have their jobs released once their
+    // heartbeats stop, so a restarted server resumes its running studies.
+    const stopReaper = startDeadWorkerReaper(database.prisma, queue, logger);
+    const workers = new LocalWorkerPool({ size: settings.workers, databaseUrl: database.url, logger });
+    workers.start();
     return {
       url: api.url,
       database,
       async close() {
         await api.close();
         logger.info('API stopped: no new requests, live connections closed');
+        stopReaper();
+        await workers.stop();
+        logger.info('local training workers stopped');
         await events?.close();
         await queue?.close();
         await database.close();

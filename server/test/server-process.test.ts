@@ -1,6 +1,7 @@
 // The server as a user runs it: a process started from the command line, stopped with a signal.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -9,7 +10,7 @@ const serverRoot = path.resolve(import.meta.dirname, '..');
 function startServerProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverRoot,
-    env: { ...process.env, CI: '1', HYPERSCOPE_HOST: '127.0.0.1', HYPERSCOPE_PORT: '0', ...env },
+    env: { ...process.env, CI: '1', HYPERSCOPE_HOST: '127.0.0.1', HYPERSCOPE_PORT: '0', HYPERSCOPE_WORKERS: '1', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -43,7 +44,7 @@ describe('server process', () => {
     });
     afterAll(async () => database.drop());
 
-    it('prints its URL, serves, and shuts down cleanly on SIGTERM', async () => {
+    it('prints its URL, serves with a local training worker, and shuts both down cleanly on SIGTERM', async () => {
       const server = startServerProcess({ DATABASE_URL: database.url });
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setInterval(() => {
@@ -56,9 +57,26 @@ describe('server process', () => {
         server.exited.then((code) => reject(new Error(`server exited with ${code}: ${server.output().stderr}`)));
       });
       expect((await fetch(new URL('healthz', url))).status).toBe(200);
+      const workers = async () => {
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        try {
+          return (await client.query<{ id: string; stoppedAt: Date | null; backend: string }>('SELECT id, "stoppedAt", backend FROM "Worker"')).rows;
+        } finally {
+          await client.end();
+        }
+      };
+      for (let i = 0; (await workers()).length === 0; i++) {
+        if (i > 600) throw new Error('the local worker never registered');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
+      expect(server.output().stdout).toContain('local training workers stopped');
       expect(server.output().stdout).toContain('database closed');
+      const [worker] = await workers();
+      expect(worker!.stoppedAt).not.toBeNull();
+      expect(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu', 'webgpu']).toContain(worker!.backend);
     });
   });
 });

@@ -26,6 +26,7 @@ describe('API server', () => {
       HYPERSCOPE_HOST: '127.0.0.1',
       HYPERSCOPE_CLIENT_DIR: clientDir,
       HYPERSCOPE_HEARTBEAT_SECONDS: '0.1',
+      HYPERSCOPE_WORKERS: '0',
     });
     server = await startHyperscopeServer(settings, createLogger('test', 'warn'));
   });

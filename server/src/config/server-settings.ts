@@ -1,4 +1,5 @@
 // Process-level settings read from the environment. Each setting's default lives here and nowhere else.
+import os from 'node:os';
 import path from 'node:path';
 
 export interface ServerSettings {
@@ -14,6 +15,8 @@ export interface ServerSettings {
   clientDir: string;
   /** Seconds between heartbeat events on the live connection (HYPERSCOPE_HEARTBEAT_SECONDS). */
   heartbeatSeconds: number;
+  /** Training worker processes started beside the server; 0 for an API-only server (HYPERSCOPE_WORKERS). */
+  workers: number;
   /** Root of the study artifacts; Artifact.path is relative to it (HYPERSCOPE_RESULTS_DIR). */
   resultsDir: string;
   /** When set, mutations and subscriptions need it as `Authorization: Bearer <token>` (HYPERSCOPE_API_TOKEN). */
@@ -44,6 +47,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv = process.env): Server
     clientDir: path.resolve(env.HYPERSCOPE_CLIENT_DIR || path.join(repositoryRoot, 'client', 'dist', 'browser')),
     heartbeatSeconds: readPositiveNumber('HYPERSCOPE_HEARTBEAT_SECONDS', env.HYPERSCOPE_HEARTBEAT_SECONDS, 2),
     resultsDir: path.resolve(env.HYPERSCOPE_RESULTS_DIR || 'optimization_results'),
+    workers: readWorkerCount(env.HYPERSCOPE_WORKERS),
     apiToken: env.HYPERSCOPE_API_TOKEN || undefined,
     corsOrigins: (env.HYPERSCOPE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     maxBodyBytes: readPositiveInteger('HYPERSCOPE_MAX_BODY_BYTES', env.HYPERSCOPE_MAX_BODY_BYTES, 100 * 1024),
@@ -59,6 +63,16 @@ function readPort(raw: string | undefined, fallback: number): number {
     throw new SettingsError(`HYPERSCOPE_PORT must be an integer from 0 to 65535, got "${raw}".`);
   }
   return port;
+}
+
+/** One worker per core: each TF.js training uses one. */
+function readWorkerCount(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return os.availableParallelism();
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 0 || count > 256) {
+    throw new SettingsError(`HYPERSCOPE_WORKERS must be a whole number from 0 to 256, got "${raw}".`);
+  }
+  return count;
 }
 
 function readPositiveNumber(name: string, raw: string | undefined, fallback: number): number {
