@@ -1,13 +1,13 @@
 import { isSingle, toExternal, toInternal, type Distribution, type ParamValue, type SearchSpace } from './distributions.js';
 import type { FrozenTrial } from './frozen-trial.js';
 import { HYPERVOLUME_EPS, hypervolumeContributions, referencePoint } from './hypervolume.js';
-import { ParzenEstimator, type ParzenEstimatorParameters } from './parzen-estimator.js';
+import { ParzenEstimator, argsort, type ParzenEstimatorParameters } from './parzen-estimator.js';
 import { sampleUniform } from './random-sampler.js';
 import type { Sampler, SamplerContext } from './sampler.js';
 import { IntersectionSearchSpace, groupDecomposedSearchSpace } from './search-space.js';
 import { SeededRandom, deriveSeed, randomSeed } from './seeded-random.js';
 import { splitTrials } from './split-trials.js';
-import { lossSign } from './study-direction.js';
+import { lossSign, type StudyDirection } from './study-direction.js';
 
 /** Optuna `default_gamma`: the best 10 % of trials, at most 25, form the "good" density l(x). */
 export function defaultGamma(n: number): number {
@@ -60,6 +60,13 @@ export interface TpeSamplerOptions {
   group?: boolean;
   /** Treat RUNNING trials as bad so concurrent workers spread out (Optuna default false). */
   constantLiar?: boolean;
+  /**
+   * Score candidates with the normalized Parzen densities (each kernel divided by its bandwidth). Default false:
+   * like Optuna 3.1, whose truncated-normal log-pdf omits log σ, so a kernel's height does not grow as its
+   * bandwidth shrinks. That version is what Optuna 3.1's benchmark numbers come from and it has the lower
+   * regret on bench/sampler (docs/BENCHMARKS.md); the normalized score over-trusts dense clusters of points.
+   */
+  normalizedKernels?: boolean;
 }
 
 /**
@@ -77,6 +84,7 @@ export class TpeSampler implements Sampler {
   private readonly constantLiar: boolean;
   private readonly estimatorParameters: ParzenEstimatorParameters;
   private readonly intersections = new Map<string, IntersectionSearchSpace>();
+  private readonly histories = new Map<string, TrialHistory>();
 
   constructor({
     considerPrior = true,
@@ -91,6 +99,7 @@ export class TpeSampler implements Sampler {
     multivariate = false,
     group = false,
     constantLiar = false,
+    normalizedKernels = false,
   }: TpeSamplerOptions = {}) {
     if (group && !multivariate) throw new Error('TpeSampler: group=true needs multivariate=true.');
     if (!(nEiCandidates >= 1)) throw new Error(`TpeSampler: nEiCandidates must be at least 1; got ${nEiCandidates}.`);
@@ -101,7 +110,15 @@ export class TpeSampler implements Sampler {
     this.multivariate = multivariate;
     this.group = group;
     this.constantLiar = constantLiar;
-    this.estimatorParameters = { considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, weights };
+    this.estimatorParameters = {
+      considerPrior,
+      priorWeight,
+      considerMagicClip,
+      considerEndpoints,
+      multivariate,
+      weights,
+      unnormalizedKernels: !normalizedKernels,
+    };
   }
 
   inferRelativeSearchSpace(context: SamplerContext): SearchSpace {
@@ -142,28 +159,112 @@ export class TpeSampler implements Sampler {
     return n;
   }
 
+  /** The study's finished trials, split and indexed once per newly finished trial (see `TrialHistory`). */
+  private history(context: SamplerContext): TrialHistory {
+    let history = this.histories.get(context.studyName);
+    if (!history || history.directions.join() !== context.directions.join()) {
+      history = new TrialHistory(context.directions);
+      this.histories.set(context.studyName, history);
+    }
+    history.update(context.trials, this.gamma);
+    return history;
+  }
+
   private sample(context: SamplerContext, rng: SeededRandom, searchSpace: SearchSpace): Record<string, ParamValue> {
     const { directions } = context;
     if (directions.length > 2) throw new Error('TpeSampler supports one or two objectives.');
-    const trials: FrozenTrial[] = [];
-    let n = 0;
-    for (const t of context.trials) {
-      if (t.state === 'COMPLETE' || t.state === 'PRUNED') {
-        trials.push(t);
-        n++;
-      } else if (t.state === 'RUNNING' && this.constantLiar) trials.push(t);
-    }
-    const { below, above } = splitTrials(trials, directions, this.gamma(n));
+    const history = this.history(context);
+    const names = Object.keys(searchSpace);
+    const columns = names.map((name) => history.column(name, searchSpace[name]!));
+    const n = history.trials.length;
+    const isBelow = history.below;
 
-    const belowObs = observations(below, searchSpace);
-    const aboveObs = observations(above, searchSpace);
+    // Split the finished trials that have every parameter of the space, keeping trial order (oldest first).
+    const belowIndex = new Int32Array(n);
+    const aboveIndex = new Int32Array(n);
+    const position = new Int32Array(n); // index within its own set
+    let nBelow = 0;
+    let nAbove = 0;
+    for (let i = 0; i < n; i++) {
+      let present = true;
+      for (const column of columns) {
+        if (Number.isNaN(column.values[i]!)) {
+          present = false;
+          break;
+        }
+      }
+      if (!present) continue;
+      if (isBelow[i]) {
+        position[i] = nBelow;
+        belowIndex[nBelow++] = i;
+      } else {
+        position[i] = nAbove;
+        aboveIndex[nAbove++] = i;
+      }
+    }
+
+    // The constant liar: RUNNING trials (never in the history) count as bad.
+    const running: FrozenTrial[] = [];
+    if (this.constantLiar) {
+      for (const t of context.trials) if (t.state === 'RUNNING' && names.every((name) => name in t.params)) running.push(t);
+    }
+
+    const belowObs: Record<string, Float64Array> = {};
+    const aboveObs: Record<string, Float64Array> = {};
+    names.forEach((name, d) => {
+      const values = columns[d]!.values;
+      const below = new Float64Array(nBelow);
+      for (let j = 0; j < nBelow; j++) below[j] = values[belowIndex[j]!]!;
+      belowObs[name] = below;
+      const above = new Float64Array(nAbove + running.length);
+      if (running.length === 0) for (let j = 0; j < nAbove; j++) above[j] = values[aboveIndex[j]!]!;
+      aboveObs[name] = above;
+    });
+    if (running.length > 0) {
+      // Merge by trial number so the age weights see the RUNNING trials in their place.
+      let r = 0;
+      let j = 0;
+      for (let out = 0; out < nAbove + running.length; out++) {
+        const takeRunning =
+          r < running.length && (j >= nAbove || running[r]!.number < history.trials[aboveIndex[j]!]!.number);
+        names.forEach((name, d) => {
+          aboveObs[name]![out] = takeRunning
+            ? toInternal(running[r]!.distributions[name] ?? searchSpace[name]!, running[r]!.params[name]!)
+            : columns[d]!.values[aboveIndex[j]!]!;
+        });
+        if (takeRunning) r++;
+        else j++;
+      }
+    }
+
+    // Univariate bandwidths need the observations in sorted order: the history keeps each column sorted.
+    let belowOrders: Record<string, Int32Array> | undefined;
+    let aboveOrders: Record<string, Int32Array> | undefined;
+    if (!this.multivariate && names.length === 1 && running.length === 0) {
+      const column = columns[0]!;
+      const belowOrder = new Int32Array(nBelow);
+      const aboveOrder = new Int32Array(nAbove);
+      let b = 0;
+      let a = 0;
+      for (let r = 0; r < column.sortedLength; r++) {
+        const i = column.sorted[r]!;
+        if (isBelow[i]) belowOrder[b++] = position[i]!;
+        else aboveOrder[a++] = position[i]!;
+      }
+      belowOrders = { [names[0]!]: belowOrder };
+      aboveOrders = { [names[0]!]: aboveOrder };
+    }
+
     let belowWeights: ArrayLike<number> | undefined;
     if (directions.length > 1) {
-      const used = below.filter((_, i) => belowObs.mask[i]);
-      belowWeights = multiObjectiveBelowWeights(used.map((t) => t.values!.map((v, d) => lossSign(directions[d]!) * v)));
+      const losses: number[][] = [];
+      for (let j = 0; j < nBelow; j++) {
+        losses.push(history.trials[belowIndex[j]!]!.values!.map((v, d) => lossSign(directions[d]!) * v));
+      }
+      belowWeights = multiObjectiveBelowWeights(losses);
     }
-    const mpeBelow = new ParzenEstimator(belowObs.values, searchSpace, this.estimatorParameters, belowWeights);
-    const mpeAbove = new ParzenEstimator(aboveObs.values, searchSpace, this.estimatorParameters);
+    const mpeBelow = new ParzenEstimator(belowObs, searchSpace, this.estimatorParameters, belowWeights, belowOrders);
+    const mpeAbove = new ParzenEstimator(aboveObs, searchSpace, this.estimatorParameters, undefined, aboveOrders);
     const candidates = mpeBelow.sample(rng, this.nEiCandidates);
     const logL = mpeBelow.logPdf(candidates);
     const logG = mpeAbove.logPdf(candidates);
@@ -184,29 +285,118 @@ export class TpeSampler implements Sampler {
   }
 }
 
-/** Internal values of the trials that have every parameter of the space (Optuna `_get_internal_repr`). */
-function observations(
-  trials: readonly FrozenTrial[],
-  searchSpace: SearchSpace,
-): { values: Record<string, Float64Array>; mask: boolean[] } {
-  const names = Object.keys(searchSpace);
-  const mask = trials.map((t) => names.every((name) => name in t.params));
-  let count = 0;
-  for (const m of mask) if (m) count++;
-  const values: Record<string, Float64Array> = {};
-  for (const name of names) {
-    const column = new Float64Array(count);
-    const distribution = searchSpace[name]!;
-    let j = 0;
-    for (let i = 0; i < trials.length; i++) {
-      if (!mask[i]) continue;
-      const trial = trials[i]!;
-      // Use the trial's own distribution for categorical lookup: the choices are identical by compatibility.
-      column[j++] = toInternal(trial.distributions[name] ?? distribution, trial.params[name]!);
+/** One parameter's internal values over a history's finished trials. */
+interface ParamColumn {
+  /** Internal value per finished trial (history order), NaN where the trial lacks the parameter. */
+  values: Float64Array;
+  /** Indices of the trials that have the parameter, ascending by value (ties: older first); first sortedLength used. */
+  sorted: Int32Array;
+  sortedLength: number;
+  distribution: Distribution;
+}
+
+/**
+ * What TPE needs from a study's finished (COMPLETE / PRUNED) trials, kept across asks. A finished trial never
+ * changes, so the good/bad split is recomputed once per newly finished trial instead of once per parameter
+ * and ask, and each parameter's internal values and their sorted order are appended to, not rebuilt.
+ */
+class TrialHistory {
+  /** Finished trials by number (oldest first). */
+  trials: FrozenTrial[] = [];
+  /** below[i] = 1 when trials[i] is in the good set. */
+  below = new Uint8Array(0);
+  private readonly ids = new Set<string>();
+  private readonly columns = new Map<string, ParamColumn>();
+
+  constructor(readonly directions: readonly StudyDirection[]) {}
+
+  update(all: readonly FrozenTrial[], gamma: (n: number) => number): void {
+    let finished = 0;
+    for (const t of all) if (t.state === 'COMPLETE' || t.state === 'PRUNED') finished++;
+    if (finished === this.trials.length) return; // finished trials only accumulate: nothing new
+    const fresh: FrozenTrial[] = [];
+    for (const t of all) if ((t.state === 'COMPLETE' || t.state === 'PRUNED') && !this.ids.has(t.id)) fresh.push(t);
+    const lastNumber = this.trials.length === 0 ? -Infinity : this.trials[this.trials.length - 1]!.number;
+    const appendable = fresh.length + this.trials.length === finished && fresh.every((t) => t.number > lastNumber);
+    let start = this.trials.length;
+    if (appendable) {
+      for (const t of fresh) {
+        this.trials.push(t);
+        this.ids.add(t.id);
+      }
+    } else {
+      // A trial finished out of order (or the history does not match the storage): rebuild in number order.
+      start = 0;
+      this.trials = all.filter((t) => t.state === 'COMPLETE' || t.state === 'PRUNED');
+      this.ids.clear();
+      for (const t of this.trials) this.ids.add(t.id);
     }
-    values[name] = column;
+    for (const [name, column] of this.columns) this.extend(name, column, start);
+    const { below } = splitTrials(this.trials, this.directions, gamma(this.trials.length));
+    const good = new Set(below);
+    this.below = Uint8Array.from(this.trials, (t) => (good.has(t) ? 1 : 0));
   }
-  return { values, mask };
+
+  column(name: string, distribution: Distribution): ParamColumn {
+    let column = this.columns.get(name);
+    if (!column) {
+      column = { values: new Float64Array(0), sorted: new Int32Array(0), sortedLength: 0, distribution };
+      this.columns.set(name, column);
+      this.extend(name, column, 0);
+    }
+    return column;
+  }
+
+  /** Brings `column` up to date with trials[start..]; start 0 rebuilds it. */
+  private extend(name: string, column: ParamColumn, start: number): void {
+    const n = this.trials.length;
+    if (start === 0) column.sortedLength = 0;
+    if (column.values.length < n) {
+      const values = new Float64Array(Math.max(16, 2 * n));
+      values.set(column.values.subarray(0, start));
+      const sorted = new Int32Array(values.length);
+      sorted.set(column.sorted.subarray(0, column.sortedLength));
+      column.values = values;
+      column.sorted = sorted;
+    }
+    const { values, sorted } = column;
+    let added = 0;
+    for (let i = start; i < n; i++) {
+      const t = this.trials[i]!;
+      if (!(name in t.params)) {
+        values[i] = NaN;
+        continue;
+      }
+      // The trial's own distribution for categorical lookup: the choices are identical by compatibility.
+      values[i] = toInternal(t.distributions[name] ?? column.distribution, t.params[name]!);
+      added++;
+    }
+    if (added === 0) return;
+    if (start === 0 || added > 32) {
+      // Many new values: one sort of everything.
+      const present: number[] = [];
+      for (let i = 0; i < n; i++) if (!Number.isNaN(values[i]!)) present.push(i);
+      const order = argsort(Float64Array.from(present, (i) => values[i]!));
+      for (let r = 0; r < order.length; r++) sorted[r] = present[order[r]!]!;
+      column.sortedLength = order.length;
+      return;
+    }
+    for (let i = start; i < n; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) continue;
+      // Upper bound: after equal values, which belong to older trials (smaller indices).
+      let lo = 0;
+      let hi = column.sortedLength;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (values[sorted[mid]!]! <= v) lo = mid + 1;
+        else hi = mid;
+      }
+      sorted.copyWithin(lo + 1, lo, column.sortedLength);
+      sorted[lo] = i;
+      column.sortedLength++;
+    }
+  }
 }
 
 /**
