@@ -54,7 +54,12 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
     // Workers killed with the previous server (or on other machines) have their jobs released once their
     // heartbeats stop, so a restarted server resumes its running studies.
     const stopReaper = startDeadWorkerReaper(database.prisma, queue, logger);
-    const workers = new LocalWorkerPool({ size: settings.workers, databaseUrl: database.url, logger });
+    const workers = new LocalWorkerPool({
+      size: settings.workers,
+      databaseUrl: database.url,
+      logger,
+      workerArgs: ['--results-dir', settings.resultsDir],
+    });
     workers.start();
     return {
       url: api.url,

@@ -1,11 +1,13 @@
 // A study as a user runs it: started through the study service, trained by separate worker processes that take
 // trials from the Postgres queue, finished with the final model — including a worker killed mid-trial.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logging/logger.js';
+import { initTrainingBackend } from '../src/ml/backend/training-backend.js';
+import { loadModelFromZip } from '../src/ml/model/model-archive.js';
 import { SHARED_DATASETS_DIR } from '../src/ml/datasets/test-datasets-dir.js';
 import { createPrismaClient } from '../src/persistence/database.js';
 import type { PrismaClient } from '../src/persistence/generated/prisma/client.js';
@@ -42,11 +44,12 @@ describe('studies through the queue', () => {
   let service: StudyService;
   let cacheDir: string;
   const workers: ChildProcess[] = [];
+  const resultsDir = () => path.join(cacheDir, 'results');
 
   const startWorker = () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--database-url', database.url, '--datasets-dir', SHARED_DATASETS_DIR, '--cache-dir', cacheDir],
+      ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--database-url', database.url, '--datasets-dir', SHARED_DATASETS_DIR, '--cache-dir', cacheDir, '--results-dir', resultsDir()],
       { cwd: serverRoot, env: { ...process.env, CI: '1', HYPERSCOPE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     workers.push(child);
@@ -71,7 +74,7 @@ describe('studies through the queue', () => {
     prisma = createPrismaClient(database.url);
     queue = await TrialQueue.connect(database.url);
     cacheDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-cache-'));
-    service = new StudyService(prisma, queue, path.join(cacheDir, 'results'));
+    service = new StudyService(prisma, queue, resultsDir());
   });
 
   afterEach(() => {
@@ -114,6 +117,19 @@ describe('studies through the queue', () => {
     expect(types.filter((t) => t === 'TRIAL_STARTED')).toHaveLength(4);
     expect(types.filter((t) => t === 'FINAL_MODEL_EPOCH')).toHaveLength(1);
     expect(types.slice(-2)).toEqual(['FINAL_MODEL_COMPLETED', 'STUDY_COMPLETED']);
+
+    // The final model is a downloadable zip that loads and classifies digits like the trained network.
+    const artifact = await prisma.artifact.findFirstOrThrow({ where: { studyId: study.id, kind: 'FINAL_MODEL' } });
+    expect(artifact).toMatchObject({ path: 'mnist-two-workers/final_model.zip', contentType: 'application/zip', trialId: finished.bestTrialId });
+    await initTrainingBackend();
+    const { model, metadata } = await loadModelFromZip(new Uint8Array(await readFile(path.join(resultsDir(), artifact.path))));
+    try {
+      expect(metadata.dataset.id).toBe('mnist');
+      expect(metadata.scores['testAccuracy']).toBeGreaterThan(0.5);
+      expect(model.outputs[0]!.shape).toEqual([null, 10]);
+    } finally {
+      model.dispose();
+    }
   }, 300_000);
 
   it('completes a study whose worker is killed mid-trial, retrying that trial on another worker', async () => {

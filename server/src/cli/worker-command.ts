@@ -13,15 +13,20 @@ export function createWorkerCommand(): Command {
     .option('--database-url <url>', 'PostgreSQL of the Hyperscope server to join (default: $DATABASE_URL)')
     .option('--datasets-dir <dir>', `datasets folder (default: $HYPERSCOPE_DATASETS_DIR or ./${datasetDefaults.datasetsDir})`)
     .option('--cache-dir <dir>', 'cache folder for unpacked datasets', datasetDefaults.cacheDir)
-    .action(async (options: { databaseUrl?: string; datasetsDir?: string; cacheDir: string }) => {
-      const { databaseUrl } = readServerSettings({ ...process.env, DATABASE_URL: options.databaseUrl ?? process.env.DATABASE_URL });
+    .option('--results-dir <dir>', 'study artifacts folder, shared with the server (default: $HYPERSCOPE_RESULTS_DIR or ./optimization_results)')
+    .action(async (options: { databaseUrl?: string; datasetsDir?: string; cacheDir: string; resultsDir?: string }) => {
+      const { databaseUrl, resultsDir } = readServerSettings({
+        ...process.env,
+        DATABASE_URL: options.databaseUrl ?? process.env.DATABASE_URL,
+        HYPERSCOPE_RESULTS_DIR: options.resultsDir ?? process.env.HYPERSCOPE_RESULTS_DIR,
+      });
       if (!databaseUrl) {
         throw new Error('hyperscope worker needs the database to join: pass --database-url postgresql://… or set DATABASE_URL');
       }
       const logger = createLogger('worker');
       await applyMigrations(databaseUrl);
       const prisma = createPrismaClient(databaseUrl);
-      const worker = await startTrainingWorker({ prisma, databaseUrl, logger, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
+      const worker = await startTrainingWorker({ prisma, databaseUrl, logger, resultsDir, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -4,7 +4,10 @@ import { appendEvent } from '../events/append-event.js';
 import { computeHealth } from '../ml/health/health-report.js';
 import { buildModel, disposeModel } from '../ml/model/model-builder.js';
 import { modelConfigFromParams, type SampledParams } from '../ml/model/search-space.js';
+import { saveModelToZip } from '../ml/model/model-archive.js';
+import { preprocessingFor } from '../ml/trainer/example-batches.js';
 import { trainModel } from '../ml/trainer/train-model.js';
+import { writeArtifact } from './study-artifacts.js';
 import type { FinalModelPayload } from './trial-queue.js';
 import { updateBestTrial, type TrialRunnerContext } from './trial-runner.js';
 import type { StudyConfig } from './study-config.js';
@@ -63,6 +66,27 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
       parameterCount: built.parameterCount,
       classes: dataset.description.classNames.length,
       weights: config.healthWeights,
+    });
+    const scores: Record<string, number> = {};
+    if (training.validation) scores['validationAccuracy'] = training.validation.accuracy;
+    if (training.test) scores['testAccuracy'] = training.test.accuracy;
+    const { details: _details, ...healthMetrics } = health;
+    const zip = await saveModelToZip(built.model, {
+      params: bestTrial.params as SampledParams,
+      config: modelConfig,
+      scores,
+      health: healthMetrics,
+      dataset: dataset.description,
+      preprocessing: preprocessingFor(dataset.description),
+    });
+    await writeArtifact(prisma, context.resultsDir, {
+      studyId,
+      studyName: study.name,
+      trialId: bestTrial.id,
+      kind: 'FINAL_MODEL',
+      fileName: 'final_model.zip',
+      contentType: 'application/zip',
+      content: zip,
     });
     await appendEvent(prisma, {
       studyId,

@@ -20,6 +20,7 @@ export interface TrainingWorkerOptions {
   logger: Logger;
   datasetsDir?: string;
   cacheDir?: string;
+  resultsDir: string;
 }
 
 export interface RunningTrainingWorker {
@@ -39,6 +40,7 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
     // The queue's own id for this worker, so that jobs of a dead worker can be released by it.
     workerId: '',
     logger,
+    resultsDir: options.resultsDir,
     datasets: new DatasetCache({ datasetsDir: options.datasetsDir, cacheDir: options.cacheDir }),
   };
   const runner = await runQueueWorker({

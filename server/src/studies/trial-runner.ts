@@ -24,6 +24,8 @@ export interface TrialRunnerContext {
   datasets: DatasetCache;
   workerId: string;
   logger: Logger;
+  /** Root of the study artifact folders; workers on other machines need it on a shared filesystem. */
+  resultsDir: string;
 }
 
 /** A trial whose worker stopped sending heartbeats; its slot is run again, so it does not count as done. */
