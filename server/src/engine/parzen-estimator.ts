@@ -79,29 +79,13 @@ export class ParzenEstimator {
     }
     this.names = Object.keys(searchSpace);
     const n = this.names.length === 0 ? 0 : (observations[this.names[0]!]?.length ?? 0);
-    const observationWeights = predeterminedWeights ?? parameters.weights(n);
-    if (observationWeights.length !== n) {
-      throw new Error(`The weights function returned ${observationWeights.length} weights for ${n} observations.`);
-    }
-    const nKernels = n === 0 ? 1 : n + (parameters.considerPrior ? 1 : 0);
-    const weights = new Float64Array(nKernels);
-    if (n === 0) weights[0] = 1;
-    else {
-      for (let i = 0; i < n; i++) weights[i] = observationWeights[i]!;
-      if (parameters.considerPrior) weights[n] = parameters.priorWeight;
-    }
-    let total = 0;
-    for (let i = 0; i < nKernels; i++) total += weights[i]!;
-    this.weights = weights;
-    this.logWeights = new Float64Array(nKernels);
-    this.cumulativeWeights = new Float64Array(nKernels);
-    let cumulative = 0;
-    for (let i = 0; i < nKernels; i++) {
-      weights[i]! /= total;
-      this.logWeights[i] = Math.log(weights[i]!);
-      cumulative += weights[i]!;
-      this.cumulativeWeights[i] = cumulative;
-    }
+    const mixture = predeterminedWeights
+      ? mixtureWeights(predeterminedWeights, n, parameters)
+      : cachedMixtureWeights(n, parameters);
+    const nKernels = mixture.weights.length;
+    this.weights = mixture.weights;
+    this.logWeights = mixture.logWeights;
+    this.cumulativeWeights = mixture.cumulative;
     this.scratch = new Float64Array(nKernels);
     this.dims = this.names.map((name) => {
       const raw = observations[name] ?? new Float64Array(0);
@@ -231,6 +215,54 @@ export class ParzenEstimator {
     }
     return result;
   }
+}
+
+interface MixtureWeights {
+  weights: Float64Array;
+  logWeights: Float64Array;
+  cumulative: Float64Array;
+}
+
+/** Normalized kernel weights: the observations' (oldest first), then the prior's. */
+function mixtureWeights(observationWeights: ArrayLike<number>, n: number, parameters: ParzenEstimatorParameters): MixtureWeights {
+  if (observationWeights.length !== n) {
+    throw new Error(`The weights function returned ${observationWeights.length} weights for ${n} observations.`);
+  }
+  const nKernels = n === 0 ? 1 : n + (parameters.considerPrior ? 1 : 0);
+  const weights = new Float64Array(nKernels);
+  if (n === 0) weights[0] = 1;
+  else {
+    for (let i = 0; i < n; i++) weights[i] = observationWeights[i]!;
+    if (parameters.considerPrior) weights[n] = parameters.priorWeight;
+  }
+  let total = 0;
+  for (let i = 0; i < nKernels; i++) total += weights[i]!;
+  const logWeights = new Float64Array(nKernels);
+  const cumulative = new Float64Array(nKernels);
+  let sum = 0;
+  for (let i = 0; i < nKernels; i++) {
+    weights[i]! /= total;
+    logWeights[i] = Math.log(weights[i]!);
+    sum += weights[i]!;
+    cumulative[i] = sum;
+  }
+  return { weights, logWeights, cumulative };
+}
+
+// The weights function depends on n alone (as in Optuna), and univariate TPE builds one estimator per parameter
+// from the same n: keep the last few results per parameter set (the arrays are never written to).
+const weightCache = new WeakMap<ParzenEstimatorParameters, Map<number, MixtureWeights>>();
+
+function cachedMixtureWeights(n: number, parameters: ParzenEstimatorParameters): MixtureWeights {
+  let cache = weightCache.get(parameters);
+  if (!cache) weightCache.set(parameters, (cache = new Map()));
+  let entry = cache.get(n);
+  if (!entry) {
+    entry = mixtureWeights(parameters.weights(n), n, parameters);
+    if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+    cache.set(n, entry);
+  }
+  return entry;
 }
 
 function buildDimension(

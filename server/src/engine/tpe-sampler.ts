@@ -307,12 +307,27 @@ class TrialHistory {
   below = new Uint8Array(0);
   private readonly ids = new Set<string>();
   private readonly columns = new Map<string, ParamColumn>();
+  private scanFrom = 0;
+  private finishedBefore = 0;
 
   constructor(readonly directions: readonly StudyDirection[]) {}
 
   update(all: readonly FrozenTrial[], gamma: (n: number) => number): void {
-    let finished = 0;
-    for (const t of all) if (t.state === 'COMPLETE' || t.state === 'PRUNED') finished++;
+    // Trials before `scanFrom` were already COMPLETE, PRUNED or FAILED, states that never change: count only
+    // from the oldest trial that was still RUNNING (O(1) per call when trials run one at a time).
+    if (all.length < this.scanFrom) {
+      this.scanFrom = 0;
+      this.finishedBefore = 0;
+    }
+    while (this.scanFrom < all.length && all[this.scanFrom]!.state !== 'RUNNING') {
+      const state = all[this.scanFrom++]!.state;
+      if (state === 'COMPLETE' || state === 'PRUNED') this.finishedBefore++;
+    }
+    let finished = this.finishedBefore;
+    for (let i = this.scanFrom; i < all.length; i++) {
+      const state = all[i]!.state;
+      if (state === 'COMPLETE' || state === 'PRUNED') finished++;
+    }
     if (finished === this.trials.length) return; // finished trials only accumulate: nothing new
     const fresh: FrozenTrial[] = [];
     for (const t of all) if ((t.state === 'COMPLETE' || t.state === 'PRUNED') && !this.ids.has(t.id)) fresh.push(t);
