@@ -53,7 +53,7 @@ describe('API queries and downloads', () => {
     expect(await numbers({ states: ['COMPLETE'] })).toEqual([0, 2]);
     expect(await numbers(undefined, { by: 'OBJECTIVE', direction: 'DESC' })).toEqual([2, 0, 1]);
     expect(await numbers(undefined, { by: 'PARAM', param: 'learningRate', direction: 'ASC' })).toEqual([2, 0, 1]);
-    expect(await numbers({ params: [{ name: 'optimizer', oneOf: ['adam'] }] }, { by: 'PARAM', param: 'filters', direction: 'DESC' })).toEqual([2, 0]);
+    expect(await numbers({ params: [{ name: 'optimizer', oneOf: ['adam'] }] }, { by: 'PARAM', param: 'filtersBlock1', direction: 'DESC' })).toEqual([2, 0]);
     expect(await numbers({ params: [{ name: 'learningRate', min: 0.005 }], objectiveMin: 0.5 })).toEqual([0]);
   });
 
@@ -87,10 +87,10 @@ describe('API queries and downloads', () => {
       expect(response.headers.get('content-disposition')).toContain('attachment');
       const text = await response.text();
       if (download.kind === 'trials_csv') {
-        expect(text.split('\n')[0]).toBe('number,state,value,duration_seconds,started_at,finished_at,health_neuronUtilization,health_parameterEfficiency,health_trainingStability,health_gradientHealth,health_convergenceQuality,health_accuracyConsistency,health_composite,param_filters,param_learningRate,param_optimizer');
+        expect(text.split('\n')[0]).toBe('number,state,value,duration_seconds,started_at,finished_at,health_neuronUtilization,health_parameterEfficiency,health_trainingStability,health_gradientHealth,health_convergenceQuality,health_accuracyConsistency,health_composite,param_filtersBlock1,param_learningRate,param_optimizer');
         expect(text.split('\n')).toHaveLength(5);
       }
-      if (download.kind === 'best_hyperparameters') expect(text).toContain('learningRate: 0.001');
+      if (download.kind === 'best_hyperparameters') expect(text).toContain('learning_rate: 0.001');
       if (download.kind === 'architecture_json') expect(JSON.parse(text).parameterCount).toBe(1234);
     }
   });

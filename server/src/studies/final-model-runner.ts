@@ -8,6 +8,7 @@ import { saveModelToZip } from '../ml/model/model-archive.js';
 import { preprocessingFor } from '../ml/trainer/example-batches.js';
 import { trainModel } from '../ml/trainer/train-model.js';
 import { writeArtifact } from './study-artifacts.js';
+import { bestHyperparametersYaml, healthScores } from './best-hyperparameters.js';
 import type { FinalModelPayload } from './trial-queue.js';
 import { updateBestTrial, type TrialRunnerContext } from './trial-runner.js';
 import type { StudyConfig } from './study-config.js';
@@ -87,6 +88,27 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
       fileName: 'final_model.zip',
       contentType: 'application/zip',
       content: zip,
+    });
+    const bestHealth = await prisma.healthReport.findUnique({ where: { trialId: bestTrial.id } });
+    const attrs = bestTrial.userAttrs as Record<string, number>;
+    await writeArtifact(prisma, context.resultsDir, {
+      studyId,
+      studyName: study.name,
+      trialId: bestTrial.id,
+      kind: 'BEST_HYPERPARAMETERS',
+      fileName: 'best_hyperparameters.yaml',
+      contentType: 'application/yaml',
+      content: bestHyperparametersYaml(
+        { name: study.name, config },
+        {
+          number: bestTrial.number,
+          params: bestTrial.params as SampledParams,
+          values: bestTrial.values,
+          validationAccuracy: attrs['validationAccuracy'],
+          testAccuracy: attrs['testAccuracy'],
+          health: bestHealth ? healthScores(bestHealth) : null,
+        },
+      ),
     });
     await appendEvent(prisma, {
       studyId,

@@ -3,7 +3,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import express from 'express';
-import { stringify as toYaml } from 'yaml';
+import type { SampledParams } from '../../ml/model/search-space.js';
+import { bestHyperparametersYaml, healthScores } from '../../studies/best-hyperparameters.js';
+import type { StudyConfig } from '../../studies/study-config.js';
 import type { PrismaClient } from '../../persistence/generated/prisma/client.js';
 import { DOWNLOADS_PATH } from './download-links.js';
 import { trialsCsv } from './trials-csv.js';
@@ -51,17 +53,18 @@ export function downloadRouter(prisma: PrismaClient, resultsDir: string): expres
       ? await prisma.trial.findUnique({ where: { id: study.bestTrialId }, include: { architecture: true, health: true } })
       : null;
     if (file === 'best_hyperparameters.yaml' && best) {
-      const document = {
-        study: study.name,
-        dataset: study.dataset,
-        mode: study.mode,
-        directions: study.directions,
-        trial: best.number,
-        values: best.values,
-        ...(best.health ? { health: { composite: best.health.composite } } : {}),
-        params: best.params,
-      };
-      response.attachment('best_hyperparameters.yaml').type('application/yaml; charset=utf-8').send(toYaml(document));
+      const document = bestHyperparametersYaml(
+        { name: study.name, config: study.config as unknown as StudyConfig },
+        {
+          number: best.number,
+          params: best.params as SampledParams,
+          values: best.values,
+          validationAccuracy: (best.userAttrs as Record<string, number>)['validationAccuracy'],
+          testAccuracy: (best.userAttrs as Record<string, number>)['testAccuracy'],
+          health: best.health ? healthScores(best.health) : null,
+        },
+      );
+      response.attachment('best_hyperparameters.yaml').type('application/yaml; charset=utf-8').send(document);
       return;
     }
     if (file === 'architecture.json' && best?.architecture) {

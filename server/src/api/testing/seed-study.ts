@@ -1,16 +1,17 @@
 // A finished study written straight to the database: three trials with epochs, health and an architecture.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PrismaClient, Study } from '../../persistence/generated/prisma/client.js';
+import type { Prisma, PrismaClient, Study } from '../../persistence/generated/prisma/client.js';
+import { studyConfigFromInput } from '../../studies/study-config.js';
 
 export async function seedStudy(prisma: PrismaClient, resultsDir: string, name = 'seeded'): Promise<Study & { trialIds: string[] }> {
   const study = await prisma.study.create({
-    data: { name, dataset: 'mnist', mode: 'SIMPLE', directions: ['maximize'], config: { trials: 3 }, state: 'COMPLETE', startedAt: new Date() },
+    data: { name, dataset: 'mnist', mode: 'SIMPLE', directions: ['maximize'], config: studyConfigFromInput({ dataset: 'mnist', name, mode: 'SIMPLE', trials: 3 }) as unknown as Prisma.InputJsonObject, state: 'COMPLETE', startedAt: new Date() },
   });
   const specs = [
-    { state: 'COMPLETE', values: [0.91], params: { learningRate: 0.01, optimizer: 'adam', filters: 32 } },
-    { state: 'PRUNED', values: [], params: { learningRate: 0.1, optimizer: 'sgd', filters: 16 } },
-    { state: 'COMPLETE', values: [0.97], params: { learningRate: 0.001, optimizer: 'adam', filters: 64 } },
+    { state: 'COMPLETE', values: [0.91], params: { learningRate: 0.01, optimizer: 'adam', filtersBlock1: 32 } },
+    { state: 'PRUNED', values: [], params: { learningRate: 0.1, optimizer: 'sgd-momentum', filtersBlock1: 16 } },
+    { state: 'COMPLETE', values: [0.97], params: { learningRate: 0.001, optimizer: 'adam', filtersBlock1: 64 } },
   ] as const;
   const trialIds: string[] = [];
   for (const [number, spec] of specs.entries()) {
