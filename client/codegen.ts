@@ -15,8 +15,8 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        // The server serializes DateTimeISO as an ISO 8601 string.
-        scalars: { DateTimeISO: 'string' },
+        // DateTimeISO is an ISO 8601 string; SafeInt a JS number; JSON is arbitrary, read through narrowing helpers.
+        scalars: { DateTimeISO: 'string', SafeInt: 'number', JSON: 'unknown' },
         strictScalars: true,
       },
     },

@@ -1,4 +1,5 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { FakeGraphqlWsClient, provideFakeGraphqlWsClient } from '../../testing/fake-graphql-ws-client';
 import { HeartbeatDocument, ServerInfoDocument } from '../graphql/generated/graphql';
@@ -21,7 +22,7 @@ describe('Dashboard', () => {
     wsClient = new FakeGraphqlWsClient();
     TestBed.configureTestingModule({
       imports: [Dashboard, ApolloTestingModule],
-      providers: [provideFakeGraphqlWsClient(wsClient)],
+      providers: [provideFakeGraphqlWsClient(wsClient), provideRouter([])],
     });
     fixture = TestBed.createComponent(Dashboard);
     apollo = TestBed.inject(ApolloTestingController);

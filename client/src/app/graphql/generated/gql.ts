@@ -14,12 +14,32 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query Datasets {\n  datasets {\n    id\n    displayName\n    modality\n    available\n    verified\n    trainSize\n    testSize\n    bytesOnDisk\n    inputShape\n    classNames\n    previewUrl\n  }\n}": typeof types.DatasetsDocument,
+    "mutation StartOptimization($input: OptimizationInput!) {\n  startOptimization(input: $input) {\n    id\n    name\n  }\n}": typeof types.StartOptimizationDocument,
     "subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}": typeof types.HeartbeatDocument,
     "query ServerInfo {\n  serverInfo {\n    version\n    databaseKind\n    trainingBackend\n    startedAt\n  }\n}": typeof types.ServerInfoDocument,
+    "query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}": typeof types.StudiesDocument,
+    "subscription StudyListChanges($since: SafeInt) {\n  studies(since: $since) {\n    event {\n      sequence\n      type\n      studyId\n      payload\n    }\n    study {\n      ...StudyListItem\n    }\n  }\n}": typeof types.StudyListChangesDocument,
+    "fragment StudyListItem on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  createdAt\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestValues\n  }\n}": typeof types.StudyListItemFragmentDoc,
+    "mutation CancelStudy($id: ID!) {\n  cancelStudy(id: $id) {\n    ...StudyDetails\n  }\n}": typeof types.CancelStudyDocument,
+    "fragment StudyDetails on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  directions\n  error\n  createdAt\n  startedAt\n  finishedAt\n  lastEventSequence\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestTrialNumber\n    bestValues\n    meanTrialSeconds\n  }\n  bestTrial {\n    id\n    number\n    values\n    health {\n      composite\n    }\n  }\n  downloads {\n    kind\n    fileName\n    url\n    contentType\n    sizeBytes\n  }\n}": typeof types.StudyDetailsFragmentDoc,
+    "subscription StudyEvents($studyId: ID!, $since: SafeInt) {\n  studyEvents(studyId: $studyId, since: $since) {\n    sequence\n    type\n    trialNumber\n    epoch\n    payload\n  }\n}": typeof types.StudyEventsDocument,
+    "query StudyTrials($studyId: ID!) {\n  trials(studyId: $studyId, first: 500, sort: {by: NUMBER, direction: ASC}) {\n    totalCount\n    nodes {\n      id\n      number\n      state\n      values\n      params\n      durationSeconds\n      health {\n        composite\n      }\n      epochs {\n        epoch\n        valAccuracy\n      }\n    }\n  }\n}": typeof types.StudyTrialsDocument,
+    "query Study($id: ID!) {\n  study(id: $id) {\n    ...StudyDetails\n  }\n}": typeof types.StudyDocument,
 };
 const documents: Documents = {
+    "query Datasets {\n  datasets {\n    id\n    displayName\n    modality\n    available\n    verified\n    trainSize\n    testSize\n    bytesOnDisk\n    inputShape\n    classNames\n    previewUrl\n  }\n}": types.DatasetsDocument,
+    "mutation StartOptimization($input: OptimizationInput!) {\n  startOptimization(input: $input) {\n    id\n    name\n  }\n}": types.StartOptimizationDocument,
     "subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}": types.HeartbeatDocument,
     "query ServerInfo {\n  serverInfo {\n    version\n    databaseKind\n    trainingBackend\n    startedAt\n  }\n}": types.ServerInfoDocument,
+    "query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}": types.StudiesDocument,
+    "subscription StudyListChanges($since: SafeInt) {\n  studies(since: $since) {\n    event {\n      sequence\n      type\n      studyId\n      payload\n    }\n    study {\n      ...StudyListItem\n    }\n  }\n}": types.StudyListChangesDocument,
+    "fragment StudyListItem on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  createdAt\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestValues\n  }\n}": types.StudyListItemFragmentDoc,
+    "mutation CancelStudy($id: ID!) {\n  cancelStudy(id: $id) {\n    ...StudyDetails\n  }\n}": types.CancelStudyDocument,
+    "fragment StudyDetails on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  directions\n  error\n  createdAt\n  startedAt\n  finishedAt\n  lastEventSequence\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestTrialNumber\n    bestValues\n    meanTrialSeconds\n  }\n  bestTrial {\n    id\n    number\n    values\n    health {\n      composite\n    }\n  }\n  downloads {\n    kind\n    fileName\n    url\n    contentType\n    sizeBytes\n  }\n}": types.StudyDetailsFragmentDoc,
+    "subscription StudyEvents($studyId: ID!, $since: SafeInt) {\n  studyEvents(studyId: $studyId, since: $since) {\n    sequence\n    type\n    trialNumber\n    epoch\n    payload\n  }\n}": types.StudyEventsDocument,
+    "query StudyTrials($studyId: ID!) {\n  trials(studyId: $studyId, first: 500, sort: {by: NUMBER, direction: ASC}) {\n    totalCount\n    nodes {\n      id\n      number\n      state\n      values\n      params\n      durationSeconds\n      health {\n        composite\n      }\n      epochs {\n        epoch\n        valAccuracy\n      }\n    }\n  }\n}": types.StudyTrialsDocument,
+    "query Study($id: ID!) {\n  study(id: $id) {\n    ...StudyDetails\n  }\n}": types.StudyDocument,
 };
 
 /**
@@ -39,11 +59,51 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query Datasets {\n  datasets {\n    id\n    displayName\n    modality\n    available\n    verified\n    trainSize\n    testSize\n    bytesOnDisk\n    inputShape\n    classNames\n    previewUrl\n  }\n}"): (typeof documents)["query Datasets {\n  datasets {\n    id\n    displayName\n    modality\n    available\n    verified\n    trainSize\n    testSize\n    bytesOnDisk\n    inputShape\n    classNames\n    previewUrl\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartOptimization($input: OptimizationInput!) {\n  startOptimization(input: $input) {\n    id\n    name\n  }\n}"): (typeof documents)["mutation StartOptimization($input: OptimizationInput!) {\n  startOptimization(input: $input) {\n    id\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}"): (typeof documents)["subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ServerInfo {\n  serverInfo {\n    version\n    databaseKind\n    trainingBackend\n    startedAt\n  }\n}"): (typeof documents)["query ServerInfo {\n  serverInfo {\n    version\n    databaseKind\n    trainingBackend\n    startedAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}"): (typeof documents)["query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription StudyListChanges($since: SafeInt) {\n  studies(since: $since) {\n    event {\n      sequence\n      type\n      studyId\n      payload\n    }\n    study {\n      ...StudyListItem\n    }\n  }\n}"): (typeof documents)["subscription StudyListChanges($since: SafeInt) {\n  studies(since: $since) {\n    event {\n      sequence\n      type\n      studyId\n      payload\n    }\n    study {\n      ...StudyListItem\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment StudyListItem on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  createdAt\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestValues\n  }\n}"): (typeof documents)["fragment StudyListItem on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  createdAt\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestValues\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelStudy($id: ID!) {\n  cancelStudy(id: $id) {\n    ...StudyDetails\n  }\n}"): (typeof documents)["mutation CancelStudy($id: ID!) {\n  cancelStudy(id: $id) {\n    ...StudyDetails\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment StudyDetails on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  directions\n  error\n  createdAt\n  startedAt\n  finishedAt\n  lastEventSequence\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestTrialNumber\n    bestValues\n    meanTrialSeconds\n  }\n  bestTrial {\n    id\n    number\n    values\n    health {\n      composite\n    }\n  }\n  downloads {\n    kind\n    fileName\n    url\n    contentType\n    sizeBytes\n  }\n}"): (typeof documents)["fragment StudyDetails on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  directions\n  error\n  createdAt\n  startedAt\n  finishedAt\n  lastEventSequence\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestTrialNumber\n    bestValues\n    meanTrialSeconds\n  }\n  bestTrial {\n    id\n    number\n    values\n    health {\n      composite\n    }\n  }\n  downloads {\n    kind\n    fileName\n    url\n    contentType\n    sizeBytes\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription StudyEvents($studyId: ID!, $since: SafeInt) {\n  studyEvents(studyId: $studyId, since: $since) {\n    sequence\n    type\n    trialNumber\n    epoch\n    payload\n  }\n}"): (typeof documents)["subscription StudyEvents($studyId: ID!, $since: SafeInt) {\n  studyEvents(studyId: $studyId, since: $since) {\n    sequence\n    type\n    trialNumber\n    epoch\n    payload\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StudyTrials($studyId: ID!) {\n  trials(studyId: $studyId, first: 500, sort: {by: NUMBER, direction: ASC}) {\n    totalCount\n    nodes {\n      id\n      number\n      state\n      values\n      params\n      durationSeconds\n      health {\n        composite\n      }\n      epochs {\n        epoch\n        valAccuracy\n      }\n    }\n  }\n}"): (typeof documents)["query StudyTrials($studyId: ID!) {\n  trials(studyId: $studyId, first: 500, sort: {by: NUMBER, direction: ASC}) {\n    totalCount\n    nodes {\n      id\n      number\n      state\n      values\n      params\n      durationSeconds\n      health {\n        composite\n      }\n      epochs {\n        epoch\n        valAccuracy\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Study($id: ID!) {\n  study(id: $id) {\n    ...StudyDetails\n  }\n}"): (typeof documents)["query Study($id: ID!) {\n  study(id: $id) {\n    ...StudyDetails\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,38 @@
+import { inject, Injectable, signal } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { map } from 'rxjs';
+import { DatasetsDocument, DatasetsQuery } from '../graphql/generated/graphql';
+import { describeError } from '../graphql/describe-error';
+
+export type Dataset = DatasetsQuery['datasets'][number];
+
+/** The datasets the server knows, with whether their files are here, as a signal. */
+@Injectable({ providedIn: 'root' })
+export class DatasetsService {
+  private readonly apollo = inject(Apollo);
+  private readonly datasetsValue = signal<readonly Dataset[] | null>(null);
+  private readonly errorValue = signal<string | null>(null);
+
+  readonly datasets = this.datasetsValue.asReadonly();
+  readonly error = this.errorValue.asReadonly();
+
+  constructor() {
+    this.reload();
+  }
+
+  reload(): void {
+    this.errorValue.set(null);
+    this.apollo
+      .query({ query: DatasetsDocument, fetchPolicy: 'network-only' })
+      .pipe(
+        map((result) => {
+          if (!result.data) throw result.error ?? new Error('The server answered without datasets');
+          return result.data.datasets;
+        }),
+      )
+      .subscribe({
+        next: (datasets) => this.datasetsValue.set(datasets),
+        error: (error: unknown) => this.errorValue.set(describeError(error)),
+      });
+  }
+}

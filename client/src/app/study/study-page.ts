@@ -1,0 +1,46 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { StudyDownloads } from './study-downloads';
+import { StudyDetailService } from './study-detail.service';
+import { StudyProgressBar } from './study-progress-bar';
+import { TrialTable } from './trial-table';
+
+/** One study: summary, the progress bar, its trials and downloads, live. */
+@Component({
+  selector: 'hs-study-page',
+  imports: [DecimalPipe, RouterLink, StudyProgressBar, TrialTable, StudyDownloads],
+  providers: [StudyDetailService],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './study-page.html',
+  styleUrl: './study-page.css',
+})
+export class StudyPage {
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly detail = inject(StudyDetailService);
+  protected readonly cancellable = computed(() => {
+    const state = this.detail.state();
+    return state === 'QUEUED' || state === 'RUNNING' || state === 'FINAL_MODEL';
+  });
+  protected readonly bestAccuracy = computed(() => {
+    const best = this.detail.study()?.bestTrial;
+    if (!best) return null;
+    const trial = this.detail.trials().find((t) => t.id === best.id);
+    const last = trial?.epochs.at(-1)?.valAccuracy;
+    return last ?? null;
+  });
+
+  constructor() {
+    effect(() => this.detail.load(this.id()));
+  }
+
+  protected formatDuration(seconds: number | null): string {
+    if (seconds === null) return '—';
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`;
+  }
+}
