@@ -65,6 +65,12 @@ export class ParzenEstimator {
   private readonly scratch: Float64Array;
   /** Per kernel: log weight plus every sample-independent term (normalizers of all dimensions). */
   private readonly base: Float64Array;
+  /**
+   * When every dimension is continuous (and there are several): centres and inverse bandwidths kernel-major,
+   * [k · dims + d], so the log-density pass reads memory in order and keeps each kernel's sum in a register.
+   */
+  private readonly packed: { mus: Float64Array; invSigmas: Float64Array } | null = null;
+  private readonly point: Float64Array;
 
   constructor(
     observations: Record<string, ArrayLike<number>>,
@@ -94,6 +100,20 @@ export class ParzenEstimator {
     this.base = Float64Array.from(this.logWeights);
     for (const dim of this.dims) {
       if (dim.kind !== 'categorical') for (let k = 0; k < nKernels; k++) this.base[k]! += dim.logNorm[k]!;
+    }
+    const nDims = this.dims.length;
+    this.point = new Float64Array(nDims);
+    if (nDims > 1 && this.dims.every((dim) => dim.kind === 'continuous')) {
+      const mus = new Float64Array(nKernels * nDims);
+      const invSigmas = new Float64Array(nKernels * nDims);
+      this.dims.forEach((dim, d) => {
+        if (dim.kind !== 'continuous') return;
+        for (let k = 0; k < nKernels; k++) {
+          mus[k * nDims + d] = dim.mus[k]!;
+          invSigmas[k * nDims + d] = dim.invSigmas[k]!;
+        }
+      });
+      this.packed = { mus, invSigmas };
     }
   }
 
@@ -163,6 +183,32 @@ export class ParzenEstimator {
         for (let k = 0; k < nKernels; k++) {
           const z = (x - mus[k]!) * invSigmas[k]!;
           const v = base[k]! - 0.5 * z * z;
+          acc[k] = v;
+          if (v > max) max = v;
+        }
+      } else if (this.packed !== null) {
+        // All dimensions continuous (multivariate TPE on floats): kernel-major pass.
+        const nDims = this.dims.length;
+        const xs = this.point;
+        let outside = false;
+        for (let d = 0; d < nDims; d++) {
+          const dim = this.dims[d] as Extract<Dimension, { kind: 'continuous' }>;
+          const raw = columns[d]![c]!;
+          const x = dim.log ? Math.log(raw) : raw;
+          if (!(x >= dim.low && x <= dim.high)) outside = true;
+          xs[d] = x;
+        }
+        if (outside) {
+          result[c] = -Infinity;
+          continue;
+        }
+        const { mus, invSigmas } = this.packed;
+        for (let k = 0, i = 0; k < nKernels; k++) {
+          let v = base[k]!;
+          for (let d = 0; d < nDims; d++, i++) {
+            const z = (xs[d]! - mus[i]!) * invSigmas[i]!;
+            v -= 0.5 * z * z;
+          }
           acc[k] = v;
           if (v > max) max = v;
         }

@@ -319,6 +319,7 @@ class TrialHistory {
       this.scanFrom = 0;
       this.finishedBefore = 0;
     }
+    const knownUpTo = this.scanFrom;
     while (this.scanFrom < all.length && all[this.scanFrom]!.state !== 'RUNNING') {
       const state = all[this.scanFrom++]!.state;
       if (state === 'COMPLETE' || state === 'PRUNED') this.finishedBefore++;
@@ -329,8 +330,12 @@ class TrialHistory {
       if (state === 'COMPLETE' || state === 'PRUNED') finished++;
     }
     if (finished === this.trials.length) return; // finished trials only accumulate: nothing new
+    // New finished trials lie at or after the oldest trial that was RUNNING at the previous call.
     const fresh: FrozenTrial[] = [];
-    for (const t of all) if ((t.state === 'COMPLETE' || t.state === 'PRUNED') && !this.ids.has(t.id)) fresh.push(t);
+    for (let i = knownUpTo; i < all.length; i++) {
+      const t = all[i]!;
+      if ((t.state === 'COMPLETE' || t.state === 'PRUNED') && !this.ids.has(t.id)) fresh.push(t);
+    }
     const lastNumber = this.trials.length === 0 ? -Infinity : this.trials[this.trials.length - 1]!.number;
     const appendable = fresh.length + this.trials.length === finished && fresh.every((t) => t.number > lastNumber);
     let start = this.trials.length;
