@@ -28,7 +28,7 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
   try {
     const backend = await initTrainingBackend({ logger });
     events = await EventFeed.start({ databaseUrl: database.url, logger });
-    queue = await TrialQueue.connect(database.url);
+    queue = await TrialQueue.connect(database.url, logger);
     const startedAt = new Date();
     const api = await startApiServer({
       port: settings.port,

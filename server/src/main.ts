@@ -1,33 +1,4 @@
-// Entry point of `npm start`: serves the API and dashboard until SIGINT/SIGTERM, then shuts down in order.
-import { readServerSettings } from './config/server-settings.js';
-import { describeStartupError } from './startup-error.js';
-import { createLogger } from './logging/logger.js';
+// Entry point of `npm start`.
+import { runServerUntilStopped } from './run-server.js';
 
-const logger = createLogger('server');
-
-try {
-  const settings = readServerSettings();
-  // Loaded after the settings are known good: TF.js and the database driver take seconds to import.
-  const { startHyperscopeServer } = await import('./hyperscope-server.js');
-  const server = await startHyperscopeServer(settings, logger);
-  logger.info(`Hyperscope is running at ${server.url} (database: ${server.database.kind.toLowerCase()})`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal} received: shutting down`);
-    try {
-      await server.close();
-      process.exit(0);
-    } catch (error) {
-      logger.error(error, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-} catch (error) {
-  console.error(`hyperscope: ${describeStartupError(error)}`);
-  process.exit(1);
-}
+await runServerUntilStopped();

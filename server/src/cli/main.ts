@@ -5,6 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { createDatasetsCommand } from './datasets-command.js';
+import { createOptimizeCommand } from './optimize-command.js';
+import { createServeCommand } from './serve-command.js';
+import { createStudiesCommand } from './studies-command.js';
 import { createWorkerCommand } from './worker-command.js';
 
 function packageVersion(): string {
@@ -17,8 +20,11 @@ export function createProgram(): Command {
   return new Command('hyperscope')
     .description('Bayesian hyperparameter optimization of neural networks that explains why good architectures are good')
     .version(packageVersion())
-    .addCommand(createDatasetsCommand())
-    .addCommand(createWorkerCommand());
+    .addCommand(createOptimizeCommand())
+    .addCommand(createServeCommand())
+    .addCommand(createWorkerCommand())
+    .addCommand(createStudiesCommand())
+    .addCommand(createDatasetsCommand());
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

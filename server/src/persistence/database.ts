@@ -21,6 +21,8 @@ export interface OpenDatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   log?: (message: string) => void;
+  /** For the embedded database: stop it on close even if it was already running (see EmbeddedPostgres). */
+  stopAdoptedEmbedded?: boolean;
 }
 
 /** A database problem the user can fix; its message is one line meant to be printed as is. */
@@ -30,7 +32,7 @@ export class DatabaseUnavailableError extends Error {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const log = options.log ?? (() => undefined);
-  const embedded = options.databaseUrl ? undefined : new EmbeddedPostgres({ dataDir: options.dataDir, log });
+  const embedded = options.databaseUrl ? undefined : new EmbeddedPostgres({ dataDir: options.dataDir, log, stopAdopted: options.stopAdoptedEmbedded });
   const url = embedded ? await embedded.start() : options.databaseUrl!;
   try {
     if (!embedded) await checkReachable(url);

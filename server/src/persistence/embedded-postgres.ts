@@ -20,6 +20,11 @@ const DATABASE_USER = 'hyperscope';
 export interface EmbeddedPostgresOptions {
   /** Hyperscope's data directory; the cluster lives in `<dataDir>/postgres`. */
   dataDir: string;
+  /**
+   * Whether `stop()` also stops a cluster that was already running when `start()` found it: true for the
+   * server (it adopts a cluster orphaned by a crash), false for commands that borrow a running server's one.
+   */
+  stopAdopted?: boolean;
   log?: (message: string) => void;
 }
 
@@ -32,6 +37,7 @@ export class EmbeddedPostgres {
   private readonly credentialsFile: string;
   private readonly logFile: string;
   private readonly log: (message: string) => void;
+  /** Whether stop() stops the cluster. */
   private startedByUs = false;
   private port = 0;
   private password = '';
@@ -57,7 +63,7 @@ export class EmbeddedPostgres {
     if (runningPort !== undefined) {
       // A previous server was killed without stopping its database; the cluster is healthy, so keep using it.
       this.port = runningPort;
-      this.startedByUs = true;
+      this.startedByUs = this.options.stopAdopted ?? true;
       this.log(`adopted embedded PostgreSQL already running on port ${runningPort}`);
     } else {
       this.port = await freePort();

@@ -32,7 +32,8 @@ export class LocalWorkerPool {
     // The CLI beside this file: main.js when built, main.ts under tsx (fork keeps this process's loader flags).
     const cli = path.join(import.meta.dirname, '..', 'cli', `main${path.extname(import.meta.filename)}`);
     const child = fork(cli, ['worker', '--database-url', this.options.databaseUrl, ...(this.options.workerArgs ?? [])], {
-      stdio: 'inherit',
+      // Worker logs go to stderr, so that a command's stdout stays its own (e.g. `optimize --json`).
+      stdio: ['ignore', 2, 2, 'ipc'],
     });
     this.children.add(child);
     child.on('exit', (code, signal) => {

@@ -33,7 +33,7 @@ export interface RunningTrainingWorker {
 export async function startTrainingWorker(options: TrainingWorkerOptions): Promise<RunningTrainingWorker> {
   const { prisma, logger } = options;
   const backend = await initTrainingBackend({ logger });
-  const queue = await TrialQueue.connect(options.databaseUrl);
+  const queue = await TrialQueue.connect(options.databaseUrl, logger);
   const context = {
     prisma,
     queue,
@@ -45,6 +45,7 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
   };
   const runner = await runQueueWorker({
     databaseUrl: options.databaseUrl,
+    logger,
     onQueueWorkerId: (queueWorkerId) => {
       context.workerId = queueWorkerId;
       context.logger = logger.child({ worker: queueWorkerId });

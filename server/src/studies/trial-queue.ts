@@ -1,7 +1,8 @@
 // The Postgres-backed job queue (graphile-worker) that hands trials to workers on any machine. One job is one
 // trial slot of a study; the final model is one more job, enqueued once the last slot is done.
 import { EventEmitter } from 'node:events';
-import { makeWorkerUtils, run, type Runner, type Task, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
+import { Logger as QueueLogger, makeWorkerUtils, run, type Runner, type Task, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
+import type { Logger } from '../logging/logger.js';
 
 export const TASK_RUN_TRIAL = 'run-trial';
 export const TASK_FINAL_MODEL = 'final-model';
@@ -19,12 +20,23 @@ export interface FinalModelPayload {
 /** Tries per job: a crash of the worker process (not a failing trial, which is recorded) costs one. */
 const MAX_ATTEMPTS = 5;
 
+/** graphile-worker's messages through our logger; its routine job messages count as debug. */
+function queueLogger(logger: Logger | undefined): QueueLogger {
+  return new QueueLogger((scope) => (level, message, meta) => {
+    if (!logger) return;
+    const fields = { queue: scope, ...(meta ?? {}) };
+    if (level === 'error') logger.error(fields, message);
+    else if (level === 'warning') logger.warn(fields, message);
+    else logger.debug(fields, message);
+  });
+}
+
 export class TrialQueue {
   private constructor(private readonly utils: WorkerUtils) {}
 
   /** Connects and creates or upgrades the queue's own schema (graphile_worker) if needed. */
-  static async connect(databaseUrl: string): Promise<TrialQueue> {
-    const utils = await makeWorkerUtils({ connectionString: databaseUrl });
+  static async connect(databaseUrl: string, logger?: Logger): Promise<TrialQueue> {
+    const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: queueLogger(logger) });
     await utils.migrate();
     return new TrialQueue(utils);
   }
@@ -72,6 +84,7 @@ export class TrialQueue {
 
 export interface QueueWorkerOptions {
   databaseUrl: string;
+  logger: Logger;
   /**
    * Called with the queue's id for this worker before any job runs: graphile-worker locks jobs by it, so a
    * worker registered under it can have its jobs released when it dies.
@@ -93,6 +106,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Runne
     concurrency: 1,
     noHandleSignals: true,
     pollInterval: 1000,
+    logger: queueLogger(options.logger),
     events,
     taskList: { [TASK_RUN_TRIAL]: runTrial, [TASK_FINAL_MODEL]: runFinalModel },
   });
