@@ -76,6 +76,31 @@ describe('ParzenEstimator', () => {
       expect(Math.exp(pe.logPdf({ x: [x] })[0]!)).toBeCloseTo(expected(x), 6);
     }
   });
+
+  it('scores like Optuna 3.1 with unnormalizedKernels: truncated normals without the 1/σ factor', () => {
+    // Same kernels as above (sigmas 0.2, 0.25, 0.3 and the prior's 1); Optuna 3.1's _truncnorm.logpdf omits log σ.
+    const pe = new ParzenEstimator({ x: [0.2, 0.25, 0.8] }, { x: floatDistribution(0, 1) }, { ...univariate, unnormalizedKernels: true });
+    const kernel = (x: number, mu: number, sigma: number) => {
+      const phi = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+      const cdf = (z: number) => 0.5 * (1 + erf(z / Math.SQRT2));
+      return phi((x - mu) / sigma) / (cdf((1 - mu) / sigma) - cdf((0 - mu) / sigma));
+    };
+    const expected = (x: number) => (kernel(x, 0.2, 0.2) + kernel(x, 0.25, 0.25) + kernel(x, 0.8, 0.3) + kernel(x, 0.5, 1)) / 4;
+    for (const x of [0.05, 0.3, 0.61, 0.97]) {
+      expect(Math.exp(pe.logPdf({ x: [x] })[0]!)).toBeCloseTo(expected(x), 9);
+    }
+  });
+
+  it('gives the same estimator with or without a precomputed sort order', () => {
+    const rng = new SeededRandom(3);
+    const xs = Float64Array.from({ length: 300 }, () => rng.uniform(-5, 10));
+    const order = Int32Array.from(xs.keys()).sort((a, b) => xs[a]! - xs[b]! || a - b);
+    const space = { x: floatDistribution(-5, 10) };
+    const plain = new ParzenEstimator({ x: xs }, space, univariate);
+    const hinted = new ParzenEstimator({ x: xs }, space, univariate, undefined, { x: order });
+    const grid = Float64Array.from({ length: 101 }, (_, i) => -5 + (15 * i) / 100);
+    expect(Array.from(hinted.logPdf({ x: grid }))).toEqual(Array.from(plain.logPdf({ x: grid })));
+  });
 });
 
 // Abramowitz & Stegun 7.1.26 is too coarse for 6 digits; use a series that converges on |z| < 3.
