@@ -24,14 +24,15 @@ export function createWorkerCommand(): Command {
         throw new Error('hyperscope worker needs the database to join: pass --database-url postgresql://… or set DATABASE_URL');
       }
       const logger = createLogger('worker');
+      // Listen before starting: a stop asked for while the worker registers must still unregister it.
+      const stopRequested = new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
       await applyMigrations(databaseUrl);
       const prisma = createPrismaClient(databaseUrl);
       const worker = await startTrainingWorker({ prisma, databaseUrl, logger, resultsDir, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopRequested;
       logger.info('stopping: the trial in hand stops after its current batch');
       await worker.stop();
       await prisma.$disconnect();
