@@ -66,7 +66,7 @@ export class NewStudyForm {
     parallelism: this.fb.control<number | null>(null, Validators.min(1)),
     epochs: this.fb.control<number | null>(null, Validators.min(1)),
     trainSubsetSize: this.fb.control<number | null>(null, Validators.min(1)),
-    finalModelEpochs: this.fb.control<number | null>(null, Validators.min(0)),
+    finalModelEpochs: this.fb.control<number | null>(null, Validators.min(1)),
     finalModelTrainSubsetSize: this.fb.control<number | null>(null, Validators.min(1)),
     sampler: this.fb.control<SamplerKind | ''>(''),
     pruner: this.fb.control<PrunerKind | ''>(''),

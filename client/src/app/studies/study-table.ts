@@ -33,9 +33,10 @@ import { studyPlanOf } from '../study/study-plan';
                 <td><code>{{ study.dataset }}</code></td>
                 <td>{{ study.mode }}</td>
                 <td>
-                  <span class="visually-hidden">{{ study.summary.finishedTrials }} finished of {{ totalTrials(study) }}</span>
-                  <span aria-hidden="true">{{ study.summary.finishedTrials }} / {{ totalTrials(study) }}</span>
-                  <progress [value]="study.summary.finishedTrials" [max]="totalTrials(study) || 1" aria-hidden="true"></progress>
+                  @let done = trialsDone(study);
+                  <span class="visually-hidden">{{ done }} finished of {{ totalTrials(study) }}</span>
+                  <span aria-hidden="true">{{ done }} / {{ totalTrials(study) }}</span>
+                  <progress [value]="done" [max]="totalTrials(study) || 1" aria-hidden="true"></progress>
                 </td>
                 <td>{{ study.summary.bestValues?.length ? (study.summary.bestValues![0] | number: '1.3-3') : '—' }}</td>
               </tr>
@@ -64,5 +65,10 @@ export class StudyTable {
 
   protected totalTrials(study: StudyListItemFragment): number {
     return studyPlanOf(study.config).trials;
+  }
+
+  /** Finished trials, capped at the plan: a trial failed by a lost worker is retried as another trial. */
+  protected trialsDone(study: StudyListItemFragment): number {
+    return Math.min(study.summary.finishedTrials, this.totalTrials(study));
   }
 }
