@@ -82,7 +82,10 @@ describe('study progress', () => {
     state = apply(state, event('FINAL_MODEL_EPOCH', { epoch: 1, payload: { epoch: 1, epochs: 2 } }));
     expect(studyProgress(state, plan)).toMatchObject({ label: 'Training final model: epoch 2 of 2', percent: 90 });
 
-    state = apply(state, event('FINAL_MODEL_EPOCH', { payload: { epoch: 2, epochs: 2 } }), event('FINAL_MODEL_COMPLETED'), event('STUDY_COMPLETED'));
+    state = apply(state, event('FINAL_MODEL_EPOCH', { payload: { epoch: 2, epochs: 2 } }));
+    expect(studyProgress(state, plan)).toMatchObject({ phase: 'final-model', percent: 99 });
+
+    state = apply(state, event('FINAL_MODEL_COMPLETED'), event('STUDY_COMPLETED'));
     expect(studyProgress(state, plan)).toMatchObject({ phase: 'complete', percent: 100 });
   });
 

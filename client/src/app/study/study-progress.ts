@@ -124,6 +124,9 @@ export function nextProgressState(state: ProgressState, event: ProgressEvent): P
   return next;
 }
 
+/** The bar stops short of full until the study is COMPLETE. */
+const MAX_PERCENT_BEFORE_COMPLETE = 99;
+
 export type ProgressPhase = 'queued' | 'trials' | 'final-model' | 'complete' | 'stopped';
 
 /** The one progress bar of the study page. */
@@ -155,7 +158,8 @@ export function studyProgress(state: ProgressState, plan: StudyPlan): StudyProgr
   if (state.state === 'COMPLETE') {
     return { phase: 'complete', percent: 100, label: `Complete: ${trialsDone} of ${trialsTotal} trials and the final model`, trialsDone, trialsTotal };
   }
-  const percent = Math.round(Math.min(fraction, 1) * 1000) / 10;
+  // Saving the final model follows its last epoch: the bar says 100 % only once the study is complete.
+  const percent = Math.min(Math.round(fraction * 1000) / 10, MAX_PERCENT_BEFORE_COMPLETE);
   if (state.state === 'CANCELLED' || state.state === 'FAILED') {
     const verb = state.state === 'CANCELLED' ? 'Cancelled' : 'Failed';
     return { phase: 'stopped', percent, label: `${verb} after ${trialsDone} of ${trialsTotal} trials`, trialsDone, trialsTotal };
