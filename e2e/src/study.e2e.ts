@@ -1,0 +1,168 @@
+// End-to-end run of a whole study through the dashboard: the form starts a tiny 2-trial MNIST study on the
+// real server with two training workers, the study page follows it to 100 % (final model included), and
+// the final model downloads. Run after `nx run-many -t build`; needs the datasets in ../shared/datasets.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { describeViolations, findSeriousAccessibilityViolations } from './support/accessibility-scan.js';
+import { ChromiumBrowser, launchChromium } from './support/chromium-browser.js';
+import { HyperscopeServerProcess } from './support/hyperscope-server-process.js';
+
+const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
+const outputDir = path.join(repositoryRoot, 'e2e', 'output');
+// Same lookup as the server's tests (server/src/ml/datasets/test-datasets-dir.ts).
+const datasetsDir = process.env['HYPERSCOPE_DATASETS_DIR'] || path.resolve(repositoryRoot, '..', 'shared', 'datasets');
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+/**
+ * Two trials and the final model: ~10–30 s each on an idle two-core machine, but over a minute each while
+ * other builds share the cores.
+ */
+const STUDY_TIMEOUT_MS = 8 * 60_000;
+
+describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120_000, skip: !existsSync(path.join(datasetsDir, 'mnist')) && `no MNIST in ${datasetsDir}` }, () => {
+  let server: HyperscopeServerProcess | undefined;
+  let browser: ChromiumBrowser | undefined;
+  let resultsDir: string | undefined;
+  let page: Page;
+  let studyUrl = '';
+  const browserErrors: string[] = [];
+
+  before(async () => {
+    await mkdir(outputDir, { recursive: true });
+    resultsDir = await mkdtemp(path.join(tmpdir(), 'hyperscope-e2e-results-'));
+    server = await HyperscopeServerProcess.start({
+      repositoryRoot,
+      logFile: path.join(outputDir, 'study-server.log'),
+      env: { HYPERSCOPE_DATASETS_DIR: datasetsDir, HYPERSCOPE_WORKERS: '2', HYPERSCOPE_RESULTS_DIR: resultsDir },
+    });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => browserErrors.push(`uncaught: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 500) browserErrors.push(`HTTP ${response.status()} from ${response.request().method()} ${response.url()}`);
+    });
+    page.on('console', (message) => {
+      // A refused mutation is logged by the browser as a failed request; the form shows it, so it is expected.
+      if (message.type() === 'error' && !message.text().includes('status of 400')) browserErrors.push(`console: ${message.text()}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (resultsDir) await rm(resultsDir, { recursive: true, force: true });
+  });
+
+  it('shows the datasets with their sample images in the new-study form', async () => {
+    assert.ok(server);
+    await page.goto(`${server.baseUrl}/studies/new`);
+
+    await page.locator(`${byTestId('field-dataset')} option[value="mnist"]`).waitFor({ state: 'attached' });
+    assert.equal(await page.title(), 'New study · Hyperscope');
+    await page.locator(byTestId('field-dataset')).selectOption('mnist');
+    await page.locator(byTestId('dataset-details')).waitFor();
+    const sprite = page.locator(byTestId('dataset-sprite'));
+    assert.equal(await sprite.getAttribute('src'), '/datasets/mnist/sprite.png');
+    await page.waitForFunction((selector) => ((document.querySelector(selector) as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, byTestId('dataset-sprite'));
+  });
+
+  it('puts the server\'s refusal next to the field it names', async () => {
+    await page.locator(byTestId('field-trials')).fill('1000000000');
+    await page.locator(byTestId('start-study')).click();
+
+    await page.locator(byTestId('error-trials')).waitFor();
+    assert.equal(await page.locator(byTestId('field-trials')).getAttribute('aria-invalid'), 'true');
+    assert.match(page.url(), /\/studies\/new$/);
+  });
+
+  it('starts a 2-trial study with tiny budgets and opens its page', async () => {
+    await page.locator(byTestId('field-mode')).selectOption('SIMPLE');
+    await page.locator(byTestId('field-pruner')).selectOption('NONE');
+    const budgets = { trials: '2', parallelism: '2', epochs: '1', trainSubsetSize: '300', finalModelEpochs: '1', finalModelTrainSubsetSize: '300' };
+    for (const [field, value] of Object.entries(budgets)) await page.locator(byTestId(`field-${field}`)).fill(value);
+    await page.locator(byTestId('field-name')).fill(`e2e-mnist-${Date.now()}`);
+    assert.equal(await page.locator(byTestId('error-trials')).count(), 0, 'editing the field clears the server error');
+
+    await page.locator(byTestId('start-study')).click();
+
+    await page.waitForURL((url) => /^\/studies\/[^/]+$/.test(url.pathname) && url.pathname !== '/studies/new', { timeout: 60_000 });
+    studyUrl = page.url();
+    await page.locator(byTestId('study-progress')).waitFor();
+  });
+
+  it('fills the progress bar to 100 %, through the labelled final-model phase', { timeout: STUDY_TIMEOUT_MS }, async () => {
+    // Record every label the bar shows: the final-model phase may last only a few seconds. A string, so the
+    // test's TypeScript transform adds no helpers the page lacks.
+    await page.evaluate(`(() => {
+      const seen = (window.progressLabels = []);
+      const record = () => {
+        const text = document.querySelector('${byTestId('progress-label')}')?.textContent?.trim() ?? '';
+        if (text && seen.at(-1) !== text) seen.push(text);
+      };
+      record();
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
+
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.getAttribute('aria-valuenow') === '100',
+      byTestId('study-progress'),
+      { timeout: STUDY_TIMEOUT_MS, polling: 500 },
+    );
+
+    const labels = await page.evaluate(() => (window as unknown as { progressLabels: string[] }).progressLabels);
+    assert.ok(labels.some((label) => /trials done/.test(label)), `trial progress was shown: ${JSON.stringify(labels)}`);
+    assert.ok(labels.includes('Training final model: epoch 1 of 1'), `the final-model phase was shown: ${JSON.stringify(labels)}`);
+    assert.equal((await page.locator(byTestId('study-state')).innerText()).trim(), 'COMPLETE');
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.trim() === '2', byTestId('count-complete'));
+    assert.equal(await page.locator('[data-testid^="trial-"] .best-mark').count(), 1, 'one trial is marked best');
+  });
+
+  it('offers the final model as a zip once it exists', async () => {
+    assert.ok(server);
+    const link = page.locator(`a${byTestId('download-final_model')}`);
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    assert.ok(href);
+
+    const response = await fetch(new URL(href, server.baseUrl));
+    const body = Buffer.from(await response.arrayBuffer());
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/zip');
+    assert.equal(body.subarray(0, 2).toString('latin1'), 'PK', 'the body is a zip archive');
+    for (const kind of ['trials_csv', 'best_hyperparameters', 'architecture_json']) {
+      assert.equal(await page.locator(`a${byTestId(`download-${kind}`)}`).count(), 1, `${kind} is downloadable`);
+    }
+  });
+
+  it('lists the study with its progress and best score', async () => {
+    assert.ok(server);
+    await page.goto(`${server.baseUrl}/studies`);
+    const studyId = studyUrl.split('/').at(-1) ?? '';
+    const row = page.locator(byTestId(`study-row-${studyId}`));
+    await row.waitFor();
+    assert.match(await row.innerText(), /COMPLETE[\s\S]*mnist[\s\S]*2 \/ 2/);
+  });
+
+  it('has no serious accessibility violations on the study page, fits 375 px, and looks right wide (screenshots)', async () => {
+    await page.goto(studyUrl);
+    await page.locator(`${byTestId('study-progress')}[aria-valuenow="100"]`).waitFor();
+    const violations = await findSeriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    for (const width of [375, 1440]) {
+      await page.setViewportSize({ width, height: width < 800 ? 812 : 900 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the study page is ${overflow} px wider than a ${width} px viewport`);
+      await page.screenshot({ path: path.join(outputDir, `study-${width}.png`), fullPage: true, animations: 'disabled' });
+    }
+  });
+
+  it('logs no errors in the browser', () => {
+    assert.deepEqual(browserErrors, []);
+  });
+});
