@@ -1,6 +1,8 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { Title } from '@angular/platform-browser';
+import { SearchSpaceSummary } from './search-space-summary';
 import { StudyDownloads } from './study-downloads';
 import { StudyDetailService } from './study-detail.service';
 import { StudyProgressBar } from './study-progress-bar';
@@ -9,7 +11,7 @@ import { TrialTable } from './trial-table';
 /** One study: summary, the progress bar, its trials and downloads, live. */
 @Component({
   selector: 'hs-study-page',
-  imports: [DecimalPipe, RouterLink, StudyProgressBar, TrialTable, StudyDownloads],
+  imports: [DecimalPipe, RouterLink, StudyProgressBar, TrialTable, StudyDownloads, SearchSpaceSummary],
   providers: [StudyDetailService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './study-page.html',
@@ -33,7 +35,15 @@ export class StudyPage {
   });
 
   constructor() {
-    effect(() => this.detail.load(this.id()));
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.detail.load(id));
+    });
+    const title = inject(Title);
+    effect(() => {
+      const name = this.detail.study()?.name;
+      if (name) title.setTitle(`${name} · Hyperscope`);
+    });
   }
 
   protected formatDuration(seconds: number | null): string {
