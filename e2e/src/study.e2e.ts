@@ -119,7 +119,9 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
     assert.ok(labels.some((label) => /trials done/.test(label)), `trial progress was shown: ${JSON.stringify(labels)}`);
     assert.ok(labels.includes('Training final model: epoch 1 of 1'), `the final-model phase was shown: ${JSON.stringify(labels)}`);
     assert.equal((await page.locator(byTestId('study-state')).innerText()).trim(), 'COMPLETE');
-    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.trim() === '2', byTestId('count-complete'));
+    // At least the planned two: under CPU starvation the server may take a slow worker for dead and retry its
+    // trial as another one, and the slow trial may still complete.
+    await page.waitForFunction((selector) => Number(document.querySelector(selector)?.textContent) >= 2, byTestId('count-complete'));
     assert.equal(await page.locator('[data-testid^="trial-"] .best-mark').count(), 1, 'one trial is marked best');
   });
 
