@@ -28,6 +28,8 @@ export function createWorkerCommand(): Command {
       const stopRequested = new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
+        // Forked by a server's local pool: leave when that server is gone, even if it was killed outright.
+        process.once('disconnect', () => resolve());
       });
       await applyMigrations(databaseUrl);
       const prisma = createPrismaClient(databaseUrl);

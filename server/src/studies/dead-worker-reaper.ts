@@ -1,5 +1,5 @@
-// Finds workers that stopped heartbeating (killed, machine gone) and frees the jobs they held, so that live
-// workers run those trials again; the engine fails the dead trial and retries its parameters.
+// Finds workers that stopped heartbeating (killed, machine gone) and frees the jobs held by workers that are
+// gone, so that live workers run those trials again; the engine fails the dead trial and retries its parameters.
 import { appendEvent } from '../events/append-event.js';
 import type { Logger } from '../logging/logger.js';
 import type { PrismaClient } from '../persistence/generated/prisma/client.js';
@@ -14,11 +14,18 @@ export function startDeadWorkerReaper(prisma: PrismaClient, queue: TrialQueue, l
       UPDATE "Worker" SET "stoppedAt" = now()
       WHERE "stoppedAt" IS NULL AND "heartbeatAt" < now() - make_interval(secs => ${WORKER_TIMEOUT_SECONDS})
       RETURNING id`;
-    if (dead.length === 0) return;
-    const ids = dead.map((w) => w.id);
+    for (const { id } of dead) await appendEvent(prisma, { studyId: null, type: 'WORKER_LEFT', payload: { workerId: id, reason: 'no heartbeat' } });
+    // Jobs still held by a worker that is not alive: dead ones, and stopped ones whose last write did not land.
+    // Only locks older than the timeout, so a worker that just started and has not registered yet keeps its job.
+    const orphaned = await prisma.$queryRaw<{ lockedBy: string }[]>`
+      SELECT DISTINCT j.locked_by AS "lockedBy" FROM graphile_worker.jobs j
+      WHERE j.locked_by IS NOT NULL
+        AND j.locked_at < now() - make_interval(secs => ${WORKER_TIMEOUT_SECONDS})
+        AND NOT EXISTS (SELECT 1 FROM "Worker" w WHERE w.id = j.locked_by AND w."stoppedAt" IS NULL)`;
+    if (orphaned.length === 0) return;
+    const ids = orphaned.map((row) => row.lockedBy);
     await queue.releaseJobsOf(ids);
-    for (const workerId of ids) await appendEvent(prisma, { studyId: null, type: 'WORKER_LEFT', payload: { workerId, reason: 'no heartbeat' } });
-    logger.warn({ workers: ids }, 'workers stopped heartbeating; their jobs go back to the queue');
+    logger.warn({ workers: ids }, 'workers that are gone still held jobs; the jobs go back to the queue');
   };
   const timer = setInterval(() => sweep().catch((error: unknown) => logger.error({ err: error }, 'dead-worker sweep failed')), SWEEP_SECONDS * 1000);
   timer.unref();

@@ -10,7 +10,7 @@ import { trainModel } from '../ml/trainer/train-model.js';
 import { writeArtifact } from './study-artifacts.js';
 import { bestHyperparametersYaml, healthScores } from './best-hyperparameters.js';
 import type { FinalModelPayload } from './trial-queue.js';
-import { updateBestTrial, type TrialRunnerContext } from './trial-runner.js';
+import { updateBestTrial, WorkerShutdownError, type TrialRunnerContext } from './trial-runner.js';
 import type { StudyConfig } from './study-config.js';
 import { watchCancellation } from './study-cancellation.js';
 
@@ -61,7 +61,10 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
         return 'continue' as const;
       },
     });
-    if (training.stopReason === 'cancelled') return;
+    if (training.stopReason === 'cancelled') {
+      if (signal.aborted) throw new WorkerShutdownError();
+      return;
+    }
     const health = computeHealth({
       training,
       parameterCount: built.parameterCount,

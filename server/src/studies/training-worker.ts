@@ -70,6 +70,8 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
     async stop() {
       clearInterval(heartbeat);
       await runner.stop();
+      // A job cut short during shutdown goes straight back to the queue for the next worker.
+      await queue.releaseJobsOf([id]);
       await queue.close();
       await prisma.worker.update({ where: { id }, data: { stoppedAt: new Date() } });
       await appendEvent(prisma, { studyId: null, type: 'WORKER_LEFT', payload: { workerId: id } });

@@ -28,6 +28,14 @@ export interface TrialRunnerContext {
   resultsDir: string;
 }
 
+/** Thrown out of a job cut short by its worker's shutdown, so that the queue runs the job again later. */
+export class WorkerShutdownError extends Error {
+  override name = 'WorkerShutdownError';
+  constructor() {
+    super('the worker shut down before the job finished; it will run again');
+  }
+}
+
 /** A trial whose worker stopped sending heartbeats; its slot is run again, so it does not count as done. */
 const HEARTBEAT = { intervalMs: 5_000, timeoutMs: 30_000, maxRetries: 1 };
 export const STALE_TRIAL_ERROR_PREFIX = 'worker stopped sending heartbeats';
@@ -80,6 +88,13 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
         },
       });
       if (training.stopReason === 'cancelled') {
+        if (signal.aborted) {
+          // The worker is shutting down, not the study: this slot must run again on another (or the next) worker.
+          await finish(engineStudy, trial, 'failed', 'TRIAL_FAILED', prisma, studyId, {
+            error: `${STALE_TRIAL_ERROR_PREFIX}: its worker shut down mid-trial; the trial runs again`,
+          });
+          throw new WorkerShutdownError();
+        }
         await finish(engineStudy, trial, 'failed', 'TRIAL_FAILED', prisma, studyId, { error: 'the study was cancelled' });
         return;
       }
@@ -110,6 +125,7 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
       disposeModel(built.model);
     }
   } catch (error) {
+    if (error instanceof WorkerShutdownError) throw error;
     trialLog.error({ err: error }, 'trial failed');
     await finish(engineStudy, trial, 'failed', 'TRIAL_FAILED', prisma, studyId, { error: (error as Error).message });
   } finally {
