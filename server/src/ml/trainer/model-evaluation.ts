@@ -1,6 +1,7 @@
 // Loss and accuracy of a model on a split, in inference mode, batch by batch.
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetDescription, LabeledExamples } from '../datasets/dataset-types.js';
+import { yieldToEventLoop } from './event-loop-yield.js';
 import { inputBatch, labelBatch } from './example-batches.js';
 import type { SplitEvaluation } from './training-types.js';
 
@@ -24,6 +25,7 @@ export async function evaluateModel(
       return [picked.log().neg().sum(), probabilities.argMax(-1).equal(labels.cast('int32'))];
     });
     const [lossValue, hitValues] = await Promise.all([losses.data(), hits.data()]);
+    await yieldToEventLoop();
     tf.dispose([losses, hits]);
     lossSum += lossValue[0]!;
     correct.set(hitValues as Uint8Array, start);

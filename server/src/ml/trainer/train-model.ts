@@ -7,6 +7,7 @@ import type { ModelConfig } from '../model/model-config.js';
 import { scheduledLearningRate, setOptimizerLearningRate } from '../model/optimizer.js';
 import { DiagnosticsProbe } from './diagnostics-probe.js';
 import { inputBatch, labelBatch, seededRandom, shuffledIndices, sparseCrossEntropy } from './example-batches.js';
+import { yieldToEventLoop } from './event-loop-yield.js';
 import { evaluateModel } from './model-evaluation.js';
 import type {
   EarlyStoppingOptions,
@@ -170,15 +171,4 @@ function makeProbe(options: TrainModelOptions, subset: Int32Array): DiagnosticsP
   const available = validation.count > 0 ? Array.from({ length: validation.count }, (_, i) => i) : Array.from(subset);
   const indices = available.slice(0, size);
   return new DiagnosticsProbe(options.model, inputBatch(source, description, indices), labelBatch(source, indices));
-}
-
-/** The wasm and cpu backends resolve `data()` as a microtask, so a training loop would starve timers and I/O. */
-const YIELD_EVERY_MS = 50;
-let lastYield = 0;
-async function yieldToEventLoop(): Promise<void> {
-  const now = performance.now();
-  if (now - lastYield < YIELD_EVERY_MS) return;
-  lastYield = now;
-  // Heartbeats, cancellation checks and database replies run here, between batches.
-  await new Promise<void>((resolve) => setImmediate(resolve));
 }
