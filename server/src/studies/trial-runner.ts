@@ -79,6 +79,8 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
         budget: { epochs: config.budget.epochs, trainSubsetSize: config.budget.trainSubsetSize ?? undefined },
         signal: cancellation.signal,
         seed: config.seed + trial.number,
+        // Trials are chosen on validation data; the test split is kept for the final model.
+        evaluateTest: false,
         onEpochEnd: async (metrics) => {
           await recordEpoch(prisma, studyId, trial, metrics);
           // Optuna's pruners judge one objective; multi-objective studies are never pruned.
@@ -116,7 +118,6 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
           data: { trialId: trial.id, ...metrics, composite, details: details as unknown as Prisma.InputJsonObject },
         });
         await engineStudy.storage.setTrialUserAttr(trial.id, 'validationAccuracy', accuracy);
-        if (training.test) await engineStudy.storage.setTrialUserAttr(trial.id, 'testAccuracy', training.test.accuracy);
         await finish(engineStudy, trial, values, 'TRIAL_COMPLETED', prisma, studyId, { values, accuracy, health: composite });
         await updateBestTrial(prisma, studyId, config);
       }
