@@ -108,7 +108,8 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
           params: bestTrial.params as SampledParams,
           values: bestTrial.values,
           validationAccuracy: attrs['validationAccuracy'],
-          testAccuracy: attrs['testAccuracy'],
+          // The test split is scored once, by the final model trained from this configuration.
+          testAccuracy: training.test?.accuracy ?? null,
           health: bestHealth ? healthScores(bestHealth) : null,
         },
       ),
