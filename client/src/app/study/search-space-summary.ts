@@ -37,7 +37,7 @@ function describeDefinition(definition: Record<string, unknown>): string {
   return `${String(definition['low'])} – ${String(definition['high'])}${scale}`;
 }
 
-/** The hyperparameters a study searched, fixed or left at the default, with their descriptions. */
+/** The hyperparameters a study searched, fixed or left at the default, with their descriptions; folded by default. */
 @Component({
   selector: 'hs-search-space-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,6 +45,8 @@ function describeDefinition(definition: Record<string, unknown>): string {
     @if (rows().length === 0) {
       <p class="empty-note">The configuration lists no search space.</p>
     } @else {
+      <details>
+        <summary>{{ rows().length }} hyperparameters: {{ searchedCount() }} searched</summary>
       <div class="table-scroll" tabindex="0" role="region" aria-label="Search space table">
         <table class="data-table" data-testid="search-space">
           <thead>
@@ -70,9 +72,15 @@ function describeDefinition(definition: Record<string, unknown>): string {
           </tbody>
         </table>
       </div>
+      </details>
     }
   `,
   styles: `
+    summary {
+      margin-bottom: var(--space-3);
+      cursor: pointer;
+      font-weight: 600;
+    }
     .description {
       display: block;
       color: var(--color-text-muted);
@@ -90,4 +98,5 @@ export class SearchSpaceSummary {
 
   protected readonly modeLabels: Record<SearchSpaceRow['mode'], string> = { searched: 'Searched', fixed: 'Fixed', off: 'Off' };
   protected readonly rows = computed(() => searchSpaceRows(this.config()));
+  protected readonly searchedCount = computed(() => this.rows().filter((row) => row.mode === 'searched').length);
 }
