@@ -128,6 +128,7 @@ describe('API queries and downloads', () => {
     expect(deep.status).toBe(400);
     expect(deep.body.errors?.[0].extensions.code).toBe('QUERY_TOO_DEEP');
     const costly = await server.graphql('{ studies(first: 100) { nodes { stateCounts { total } summary { bestValues } downloads { url } } } }');
+    expect(costly.status).toBe(400);
     expect(costly.body.errors?.[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     const huge = await server.graphql(`{ serverInfo { version } } # ${'x'.repeat(200 * 1024)}`);
     expect(huge.status).toBe(413);

@@ -80,7 +80,8 @@ export function checkComplexity(
   });
   if (complexity > maxComplexity) {
     throw new GraphQLError(`query complexity ${complexity} exceeds the limit of ${maxComplexity}; ask for fewer items or fields`, {
-      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maxComplexity },
+      // The request is at fault, not the server: answer 400 (Apollo would say 500 for an error thrown here).
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maxComplexity, http: { status: 400 } },
     });
   }
 }

@@ -71,7 +71,9 @@ export async function initTrainingBackend(
         );
       }
       skipped.push({ name, reason });
-      options.logger?.warn({ backend: name, reason }, `TF.js backend ${name} unavailable, trying the next`);
+      // An optional package that simply is not installed is the normal case, not a warning.
+      const log = error instanceof OptionalBackendMissingError ? options.logger?.info : options.logger?.warn;
+      log?.call(options.logger, { backend: name, reason }, `TF.js backend ${name} unavailable, trying the next`);
     }
   }
   throw new BackendUnavailableError(`No TF.js backend could start: ${JSON.stringify(skipped)}`);
@@ -120,11 +122,19 @@ async function startBackend(name: BackendName): Promise<string[]> {
   }
 }
 
+class OptionalBackendMissingError extends Error {
+  override name = 'OptionalBackendMissingError';
+}
+
 async function importOptional(specifier: string): Promise<void> {
   try {
     await import(specifier);
   } catch (error) {
-    throw new Error(`${specifier} is not installed or failed to load (${(error as Error).message.split('\n')[0]})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && (error as Error).message.includes(`'${specifier}'`)) {
+      throw new OptionalBackendMissingError(`${specifier} is not installed`);
+    }
+    throw new Error(`${specifier} failed to load (${(error as Error).message.split('\n')[0]})`);
   }
 }
 
