@@ -70,8 +70,11 @@ describe('server process', () => {
         if (i > 600) throw new Error('the local worker never registered');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      const stopAsked = Date.now();
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
+      // Workers leave on their own; the pool's 30 s kill timer is for hung ones only.
+      expect(Date.now() - stopAsked).toBeLessThan(20_000);
       expect(server.output().stdout).toContain('local training workers stopped');
       expect(server.output().stdout).toContain('database closed');
       const [worker] = await workers();

@@ -26,10 +26,14 @@ const smallMnistStudy: Omit<OptimizationInput, 'name' | 'trials'> = {
   parallelism: 2,
   epochs: 2,
   trainSubsetSize: 600,
-  finalModelEpochs: 1,
-  finalModelTrainSubsetSize: 1000,
+  finalModelEpochs: 2,
+  finalModelTrainSubsetSize: 2000,
   seed: 7,
+  // A space where every sample learns within this budget, so the final model's accuracy means something.
   searchSpace: [
+    { name: 'optimizer', mode: 'FIXED', value: 'adam' },
+    { name: 'learningRate', mode: 'RANGE', low: 0.001, high: 0.01 },
+    { name: 'activation', mode: 'RANGE', choices: ['relu', 'elu'] },
     { name: 'convBlocks', mode: 'FIXED', value: 1 },
     { name: 'filtersBlock1', mode: 'RANGE', choices: [16, 32] },
     { name: 'denseLayers', mode: 'FIXED', value: 0 },
@@ -115,7 +119,7 @@ describe('studies through the queue', () => {
     const types = await eventTypes(study.id);
     expect(types[0]).toBe('STUDY_CREATED');
     expect(types.filter((t) => t === 'TRIAL_STARTED')).toHaveLength(4);
-    expect(types.filter((t) => t === 'FINAL_MODEL_EPOCH')).toHaveLength(1);
+    expect(types.filter((t) => t === 'FINAL_MODEL_EPOCH')).toHaveLength(2);
     expect(types.slice(-2)).toEqual(['FINAL_MODEL_COMPLETED', 'STUDY_COMPLETED']);
 
     // The final model is a downloadable zip that loads and classifies digits like the trained network.

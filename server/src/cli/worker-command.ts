@@ -38,5 +38,7 @@ export function createWorkerCommand(): Command {
       logger.info('stopping: the trial in hand stops after its current batch');
       await worker.stop();
       await prisma.$disconnect();
+      // Forked by a server, the IPC channel would keep this process alive after its work is done.
+      if (process.connected) process.disconnect();
     });
 }
