@@ -2,6 +2,7 @@
 import { startApiServer } from './api/api-server.js';
 import type { ServerSettings } from './config/server-settings.js';
 import { EventFeed } from './events/event-feed.js';
+import type { ChildLogSink } from './logging/log-destination.js';
 import type { Logger } from './logging/logger.js';
 import { initTrainingBackend } from './ml/backend/training-backend.js';
 import { openDatabase, type Database } from './persistence/database.js';
@@ -17,7 +18,16 @@ export interface RunningHyperscopeServer {
   close(): Promise<void>;
 }
 
-export async function startHyperscopeServer(settings: ServerSettings, logger: Logger): Promise<RunningHyperscopeServer> {
+export interface HyperscopeServerOptions {
+  /** Keeps the local workers' logs with the server's (its log files); without it they go to stderr. */
+  childLogs?: ChildLogSink;
+}
+
+export async function startHyperscopeServer(
+  settings: ServerSettings,
+  logger: Logger,
+  options: HyperscopeServerOptions = {},
+): Promise<RunningHyperscopeServer> {
   const database = await openDatabase({
     databaseUrl: settings.databaseUrl,
     dataDir: settings.dataDir,
@@ -59,6 +69,7 @@ export async function startHyperscopeServer(settings: ServerSettings, logger: Lo
       databaseUrl: database.url,
       logger,
       workerArgs: ['--results-dir', settings.resultsDir],
+      childLogs: options.childLogs,
     });
     workers.start();
     return {

@@ -1,15 +1,16 @@
 // `npm start` and `hyperscope serve`: runs the server until SIGINT/SIGTERM, then shuts down in order.
 import { readServerSettings } from './config/server-settings.js';
-import { createLogger } from './logging/logger.js';
+import { LogDestination } from './logging/log-destination.js';
 import { describeStartupError } from './startup-error.js';
 
 export async function runServerUntilStopped(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const logger = createLogger('server');
   try {
     const settings = readServerSettings(env);
+    const logs = await LogDestination.open({ logsDir: settings.logsDir, terminalLevel: settings.logLevel, fileLevel: settings.logLevel });
+    const logger = logs.createLogger('server');
     // Loaded after the settings are known good: TF.js and the database driver take seconds to import.
     const { startHyperscopeServer } = await import('./hyperscope-server.js');
-    const server = await startHyperscopeServer(settings, logger);
+    const server = await startHyperscopeServer(settings, logger, { childLogs: logs });
     logger.info(`Hyperscope is running at ${server.url} (database: ${server.database.kind.toLowerCase()})`);
 
     let stopping = false;

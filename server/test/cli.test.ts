@@ -31,7 +31,7 @@ describe('hyperscope CLI', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     workDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-cli-'));
-    env = { DATABASE_URL: database.url, HYPERSCOPE_DATASETS_DIR: SHARED_DATASETS_DIR, HYPERSCOPE_RESULTS_DIR: path.join(workDir, 'results') };
+    env = { DATABASE_URL: database.url, HYPERSCOPE_DATASETS_DIR: SHARED_DATASETS_DIR, HYPERSCOPE_RESULTS_DIR: path.join(workDir, 'results'), HYPERSCOPE_LOGS_DIR: path.join(workDir, 'logs') };
   });
   afterAll(async () => {
     await database?.drop();

@@ -1,5 +1,7 @@
 // The server as a user runs it: a process started from the command line, stopped with a signal.
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,13 +41,18 @@ describe('server process', () => {
 
   describe('with a database', () => {
     let database: Awaited<ReturnType<typeof createTestDatabase>>;
+    let logsDir: string;
     beforeAll(async () => {
       database = await createTestDatabase();
+      logsDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-server-logs-'));
     });
-    afterAll(async () => database.drop());
+    afterAll(async () => {
+      await database.drop();
+      await rm(logsDir, { recursive: true, force: true });
+    });
 
     it('prints its URL, serves with a local training worker, and shuts both down cleanly on SIGTERM', async () => {
-      const server = startServerProcess({ DATABASE_URL: database.url });
+      const server = startServerProcess({ DATABASE_URL: database.url, HYPERSCOPE_LOGS_DIR: logsDir });
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setInterval(() => {
           const match = /Hyperscope is running at (http:\/\/\S+)/.exec(server.output().stdout);
@@ -80,6 +87,15 @@ describe('server process', () => {
       const [worker] = await workers();
       expect(worker!.stoppedAt).not.toBeNull();
       expect(['wasm', 'cpu', 'tensorflow', 'tensorflow-gpu', 'webgpu']).toContain(worker!.backend);
+
+      // The server's log file holds its own records and its worker's, as JSON lines.
+      const logged = (await readFile(path.join(logsDir, 'current.log'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { name: string; msg: string });
+      expect(logged).toContainEqual(expect.objectContaining({ name: 'server', msg: expect.stringContaining('Hyperscope is running at') }));
+      expect(logged.filter((record) => record.name === 'worker').length).toBeGreaterThan(0);
+      expect(logged.at(-1)).toMatchObject({ name: 'server', msg: expect.stringContaining('database closed') });
     });
   });
 });

@@ -32,6 +32,7 @@ describe('server restart', () => {
         HYPERSCOPE_LOG_LEVEL: 'warn',
         HYPERSCOPE_DATASETS_DIR: SHARED_DATASETS_DIR,
         HYPERSCOPE_RESULTS_DIR: path.join(workDir, 'results'),
+        HYPERSCOPE_LOGS_DIR: path.join(workDir, 'logs'),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -8,7 +8,7 @@ import { readServerSettings } from '../config/server-settings.js';
 import { EventFeed } from '../events/event-feed.js';
 import { openEventStream } from '../events/event-stream.js';
 import type { StoredEvent } from '../events/stored-event.js';
-import { createLogger } from '../logging/logger.js';
+import { LogDestination } from '../logging/log-destination.js';
 import { openDatabase } from '../persistence/database.js';
 import { startDeadWorkerReaper } from '../studies/dead-worker-reaper.js';
 import { LocalWorkerPool } from '../studies/local-worker-pool.js';
@@ -101,7 +101,9 @@ async function optimize(options: OptimizeOptions): Promise<number> {
     searchSpace: options.searchSpace ? await readSearchSpace(options.searchSpace) : undefined,
   };
   const settings = readServerSettings({ ...process.env, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) });
-  const logger = createLogger('optimize', options.json ? 'warn' : process.env.HYPERSCOPE_LOG_LEVEL || 'warn');
+  // The terminal shows only problems (progress bars or JSON own it); the files keep everything.
+  const logs = await LogDestination.open({ logsDir: settings.logsDir, terminal: 'stderr', terminalLevel: 'warn', fileLevel: settings.logLevel });
+  const logger = logs.createLogger('optimize');
   const database = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, stopAdoptedEmbedded: false });
   const queue = await TrialQueue.connect(database.url, logger);
   const feed = await EventFeed.start({ databaseUrl: database.url, logger });
@@ -127,6 +129,7 @@ async function optimize(options: OptimizeOptions): Promise<number> {
       databaseUrl: database.url,
       logger,
       workerArgs: ['--results-dir', settings.resultsDir],
+      childLogs: logs,
     });
     workers.start();
     const interrupt = () => void service.cancelStudy(study.id);

@@ -1,6 +1,7 @@
 // `hyperscope worker`: trains trials from the queue of the database it joins, until stopped (Ctrl-C, SIGTERM).
 import { Command } from 'commander';
 import { readServerSettings } from '../config/server-settings.js';
+import { LogDestination, LOG_TO_PARENT_ENV } from '../logging/log-destination.js';
 import { createLogger } from '../logging/logger.js';
 import { datasetDefaults } from '../ml/datasets/index.js';
 import { createPrismaClient } from '../persistence/database.js';
@@ -15,7 +16,7 @@ export function createWorkerCommand(): Command {
     .option('--cache-dir <dir>', 'cache folder for unpacked datasets', datasetDefaults.cacheDir)
     .option('--results-dir <dir>', 'study artifacts folder, shared with the server (default: $HYPERSCOPE_RESULTS_DIR or ./optimization_results)')
     .action(async (options: { databaseUrl?: string; datasetsDir?: string; cacheDir: string; resultsDir?: string }) => {
-      const { databaseUrl, resultsDir } = readServerSettings({
+      const { databaseUrl, resultsDir, logsDir, logLevel } = readServerSettings({
         ...process.env,
         DATABASE_URL: options.databaseUrl ?? process.env.DATABASE_URL,
         HYPERSCOPE_RESULTS_DIR: options.resultsDir ?? process.env.HYPERSCOPE_RESULTS_DIR,
@@ -23,7 +24,10 @@ export function createWorkerCommand(): Command {
       if (!databaseUrl) {
         throw new Error('hyperscope worker needs the database to join: pass --database-url postgresql://… or set DATABASE_URL');
       }
-      const logger = createLogger('worker');
+      // A worker forked by a server or `optimize` hands its log lines to that process, which keeps the files.
+      const logger = process.env[LOG_TO_PARENT_ENV]
+        ? createLogger('worker', logLevel)
+        : (await LogDestination.open({ logsDir, terminalLevel: logLevel, fileLevel: logLevel })).createLogger('worker');
       // Listen before starting: a stop asked for while the worker registers must still unregister it.
       const stopRequested = new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());

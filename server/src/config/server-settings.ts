@@ -19,6 +19,10 @@ export interface ServerSettings {
   workers: number;
   /** Root of the study artifacts; Artifact.path is relative to it (HYPERSCOPE_RESULTS_DIR). */
   resultsDir: string;
+  /** Rotating JSON log files of the server, its workers and the CLI (HYPERSCOPE_LOGS_DIR). */
+  logsDir: string;
+  /** Least level logged (HYPERSCOPE_LOG_LEVEL: trace, debug, info, warn, error, fatal). */
+  logLevel: LogLevel;
   /** When set, mutations and subscriptions need it as `Authorization: Bearer <token>` (HYPERSCOPE_API_TOKEN). */
   apiToken: string | undefined;
   /** Other origins allowed to call the API from a browser; `*` for any (HYPERSCOPE_CORS_ORIGINS, comma-separated). */
@@ -47,6 +51,8 @@ export function readServerSettings(env: NodeJS.ProcessEnv = process.env): Server
     clientDir: path.resolve(env.HYPERSCOPE_CLIENT_DIR || path.join(repositoryRoot, 'client', 'dist', 'browser')),
     heartbeatSeconds: readPositiveNumber('HYPERSCOPE_HEARTBEAT_SECONDS', env.HYPERSCOPE_HEARTBEAT_SECONDS, 2),
     resultsDir: path.resolve(env.HYPERSCOPE_RESULTS_DIR || 'optimization_results'),
+    logsDir: path.resolve(env.HYPERSCOPE_LOGS_DIR || 'logs'),
+    logLevel: readLogLevel(env.HYPERSCOPE_LOG_LEVEL, 'info'),
     workers: readWorkerCount(env.HYPERSCOPE_WORKERS),
     apiToken: env.HYPERSCOPE_API_TOKEN || undefined,
     corsOrigins: (env.HYPERSCOPE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
@@ -54,6 +60,17 @@ export function readServerSettings(env: NodeJS.ProcessEnv = process.env): Server
     maxQueryDepth: readPositiveInteger('HYPERSCOPE_MAX_QUERY_DEPTH', env.HYPERSCOPE_MAX_QUERY_DEPTH, 10),
     maxQueryComplexity: readPositiveInteger('HYPERSCOPE_MAX_QUERY_COMPLEXITY', env.HYPERSCOPE_MAX_QUERY_COMPLEXITY, 10_000),
   };
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function readLogLevel(raw: string | undefined, fallback: LogLevel): LogLevel {
+  if (raw === undefined || raw === '') return fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new SettingsError(`HYPERSCOPE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".`);
+  }
+  return raw as LogLevel;
 }
 
 function readPort(raw: string | undefined, fallback: number): number {

@@ -2,6 +2,8 @@
 // (TF.js trains on one core per process). A worker that crashes is started again; its trial is retried.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { LOG_TO_PARENT_ENV, type ChildLogSink } from '../logging/log-destination.js';
 import type { Logger } from '../logging/logger.js';
 
 /** Restarts of crashed workers allowed per minute before the pool gives up on that slot. */
@@ -15,6 +17,8 @@ export interface LocalWorkerPoolOptions {
   logger: Logger;
   /** Extra arguments for `hyperscope worker` (datasets folder, cache). */
   workerArgs?: string[];
+  /** Keeps the workers' log lines with this process's; without it they print to this process's stderr. */
+  childLogs?: ChildLogSink;
 }
 
 export class LocalWorkerPool {
@@ -31,10 +35,17 @@ export class LocalWorkerPool {
   private spawn(slot: number, recentRestarts: number[]): void {
     // The CLI beside this file: main.js when built, main.ts under tsx (fork keeps this process's loader flags).
     const cli = path.join(import.meta.dirname, '..', 'cli', `main${path.extname(import.meta.filename)}`);
+    const { childLogs } = this.options;
     const child = fork(cli, ['worker', '--database-url', this.options.databaseUrl, ...(this.options.workerArgs ?? [])], {
-      // Worker logs go to stderr, so that a command's stdout stays its own (e.g. `optimize --json`).
-      stdio: ['ignore', 2, 2, 'ipc'],
+      // Without a log sink, worker logs go to stderr, so that a command's stdout stays its own (`optimize --json`).
+      stdio: childLogs ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 2, 2, 'ipc'],
+      env: childLogs ? { ...process.env, [LOG_TO_PARENT_ENV]: '1' } : process.env,
     });
+    if (childLogs) {
+      const childName = `worker-${slot}`;
+      createInterface({ input: child.stdout! }).on('line', (line) => childLogs.writeChildLine(line, 'stdout', childName));
+      createInterface({ input: child.stderr! }).on('line', (line) => childLogs.writeChildLine(line, 'stderr', childName));
+    }
     this.children.add(child);
     child.on('exit', (code, signal) => {
       this.children.delete(child);
