@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { crc32c, maskedCrc32c } from './crc32c.js';
+
+describe('crc32c', () => {
+  it('matches the Castagnoli check value and the iSCSI test vectors (RFC 3720, B.4)', () => {
+    expect(crc32c(new TextEncoder().encode('123456789'))).toBe(0xe3069283);
+    expect(crc32c(new Uint8Array(32))).toBe(0x8a9136aa);
+    expect(crc32c(new Uint8Array(32).fill(0xff))).toBe(0x62a8ab43);
+    expect(crc32c(Uint8Array.from({ length: 32 }, (_, i) => i))).toBe(0x46dd794e);
+    expect(crc32c(Uint8Array.from({ length: 32 }, (_, i) => 31 - i))).toBe(0x113fdb5c);
+  });
+
+  it('masks as TensorFlow does: rotate right by 15 bits, add 0xa282ead8', () => {
+    const crc = 0xe3069283;
+    const rotated = ((crc >>> 15) | (crc << 17)) >>> 0;
+    expect(maskedCrc32c(new TextEncoder().encode('123456789'))).toBe((rotated + 0xa282ead8) % 2 ** 32);
+  });
+});
