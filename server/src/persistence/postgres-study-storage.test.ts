@@ -54,6 +54,36 @@ describe('PostgresStudyStorage', () => {
     expect(finished.finishedAt).toBeGreaterThanOrEqual(finished.startedAt);
   });
 
+  it('reads each finished trial once, and running or newer trials on every read', async () => {
+    const study = await storage.createStudy({ studyName: 'cached-reads', directions: ['maximize'] });
+    const first = await storage.createTrial(study.id);
+    await storage.finishTrial(first.id, { state: 'COMPLETE', values: [0.5] });
+    const second = await storage.createTrial(study.id);
+    const third = await storage.createTrial(study.id);
+    await storage.finishTrial(third.id, { state: 'FAILED', error: 'boom' });
+    expect((await storage.getTrials(study.id)).map((t) => [t.number, t.state])).toEqual([[0, 'COMPLETE'], [1, 'RUNNING'], [2, 'FAILED']]);
+
+    // Rewritten behind the storage's back: the finished trial below the running one is served as first read;
+    // the running trial and those after it are read again.
+    await prisma.$executeRaw`UPDATE "Trial" SET "values" = '{0.9}' WHERE id = ${first.id}::uuid`;
+    await storage.setTrialIntermediateValue(second.id, 1, 0.7);
+    await storage.finishTrial(second.id, { state: 'COMPLETE', values: [0.8] });
+    const fourth = await storage.createTrial(study.id);
+    const read = await storage.getTrials(study.id);
+    expect(read.map((t) => [t.number, t.state, t.values])).toEqual([
+      [0, 'COMPLETE', [0.5]],
+      [1, 'COMPLETE', [0.8]],
+      [2, 'FAILED', null],
+      [3, 'RUNNING', null],
+    ]);
+    expect(read[1]!.intermediateValues).toEqual([{ step: 1, value: 0.7 }]);
+    expect((await storage.getTrials(study.id, ['COMPLETE'])).map((t) => t.number)).toEqual([0, 1]);
+    // A fresh instance reads everything from the database.
+    expect((await new PostgresStudyStorage(prisma).getTrials(study.id)).map((t) => t.values)).toEqual([[0.9], [0.8], null, null]);
+    await storage.finishTrial(fourth.id, { state: 'PRUNED' });
+    expect((await storage.getTrials(study.id)).map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'FAILED', 'PRUNED']);
+  });
+
   it('never changes a finished trial', async () => {
     const study = await storage.createStudy({ studyName: 'finished', directions: ['minimize'] });
     const trial = await storage.createTrial(study.id);

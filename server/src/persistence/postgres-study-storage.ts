@@ -1,6 +1,7 @@
 // The engine's Storage on PostgreSQL, safe for many processes on many machines asking and telling at once:
 // trial numbers come from a row lock on the study, every write to a trial is a compare-and-set on its RUNNING
-// state, and all timestamps come from the database clock.
+// state, and all timestamps come from the database clock. Finished trials never change, so each instance keeps
+// those it has read (as Optuna's _CachedStorage does) and a sampler's every read fetches only the newer ones.
 import type { Distribution, ParamValue } from '../engine/distributions.js';
 import type { FrozenTrial, TrialState } from '../engine/frozen-trial.js';
 import type { JsonValue } from '../engine/json-value.js';
@@ -15,7 +16,16 @@ const ENGINE_ONLY_STUDY = { dataset: '', mode: 'ENGINE', config: {} } as const;
 const trialInclude = { intermediateValues: { orderBy: { step: 'asc' } } } as const;
 type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
 
+/** Finished trials of one study read so far: every trial numbered below `nextNumber` is finished and kept. */
+interface FinishedTrials {
+  nextNumber: number;
+  trials: FrozenTrial[];
+}
+
 export class PostgresStudyStorage implements Storage {
+  private readonly finished = new Map<string, FinishedTrials>();
+
+  /** Share one instance per process: its cache of finished trials is what makes reads cheap in long studies. */
   constructor(private readonly prisma: PrismaClient) {}
 
   async createStudy(input: { studyName: string; directions: readonly StudyDirection[] }): Promise<StudyRecord> {
@@ -122,12 +132,22 @@ export class PostgresStudyStorage implements Storage {
   }
 
   async getTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]> {
-    const rows = await this.prisma.trial.findMany({
-      where: { studyId, ...(states ? { state: { in: [...states] } } : {}) },
-      include: trialInclude,
-      orderBy: { number: 'asc' },
-    });
-    return rows.map(toFrozenTrial);
+    let cached = this.finished.get(studyId);
+    if (!cached) this.finished.set(studyId, (cached = { nextNumber: 0, trials: [] }));
+    const { nextNumber } = cached;
+    const newer = (
+      await this.prisma.trial.findMany({ where: { studyId, number: { gte: nextNumber } }, include: trialInclude, orderBy: { number: 'asc' } })
+    ).map(toFrozenTrial);
+    // Another reader of this study may have advanced the cache while this one waited.
+    if (cached.nextNumber === nextNumber) {
+      for (const trial of newer) {
+        if (trial.state === 'RUNNING' || trial.number !== cached.nextNumber) break;
+        cached.trials.push(trial);
+        cached.nextNumber += 1;
+      }
+    }
+    const all = [...cached.trials.slice(0, nextNumber), ...newer];
+    return states ? all.filter((trial) => states.includes(trial.state)) : all;
   }
 
   /** Applies `assignments` only while the trial is RUNNING; otherwise says why nothing changed. */
