@@ -19,6 +19,16 @@ export const routes: Routes = [
     loadComponent: () => import('./new-study/new-study-form').then((m) => m.NewStudyForm),
   },
   {
+    path: 'studies/:studyId/trials/:trialId',
+    title: 'Trial · Hyperscope',
+    loadComponent: () => import('./trial/trial-page').then((m) => m.TrialPage),
+  },
+  {
+    path: 'studies/:studyId/best-model',
+    title: 'Best model · Hyperscope',
+    loadComponent: () => import('./best-model/best-model-page').then((m) => m.BestModelPage),
+  },
+  {
     path: 'studies/:id',
     title: 'Study · Hyperscope',
     loadComponent: () => import('./study/study-page').then((m) => m.StudyPage),

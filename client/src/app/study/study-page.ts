@@ -6,12 +6,13 @@ import { SearchSpaceSummary } from './search-space-summary';
 import { StudyDownloads } from './study-downloads';
 import { StudyDetailService } from './study-detail.service';
 import { StudyProgressBar } from './study-progress-bar';
+import { TrialGallery } from './trial-gallery';
 import { TrialTable } from './trial-table';
 
 /** One study: summary, the progress bar, its trials and downloads, live. */
 @Component({
   selector: 'hs-study-page',
-  imports: [DecimalPipe, RouterLink, StudyProgressBar, TrialTable, StudyDownloads, SearchSpaceSummary],
+  imports: [DecimalPipe, RouterLink, StudyProgressBar, TrialGallery, TrialTable, StudyDownloads, SearchSpaceSummary],
   providers: [StudyDetailService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './study-page.html',

@@ -1,15 +1,14 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { asRecord } from './study-plan';
+import { RouterLink } from '@angular/router';
+import { keyParamsOf } from './key-params';
 import type { StudyTrial } from './study-detail.service';
-
-/** Hyperparameters shown per trial; the rest are in the trial's details. */
-const KEY_PARAMS = 4;
+import { lastValAccuracy } from './trial-colour';
 
 /** A study's trials, best one highlighted. */
 @Component({
   selector: 'hs-trial-table',
-  imports: [DecimalPipe],
+  imports: [DecimalPipe, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (trials().length === 0) {
@@ -32,7 +31,7 @@ const KEY_PARAMS = 4;
               @let best = trial.number === bestTrialNumber();
               <tr [class.is-best]="best" [attr.data-testid]="'trial-' + trial.number">
                 <td>
-                  {{ trial.number }}
+                  <a [routerLink]="['/studies', studyId(), 'trials', trial.id]" [attr.aria-label]="'Trial ' + trial.number">{{ trial.number }}</a>
                   @if (best) {
                     <span class="best-mark">best</span>
                   }
@@ -71,21 +70,13 @@ const KEY_PARAMS = 4;
   `,
 })
 export class TrialTable {
+  readonly studyId = input.required<string>();
   readonly trials = input.required<readonly StudyTrial[]>();
   readonly bestTrialNumber = input<number | null>(null);
 
-  protected lastValAccuracy(trial: StudyTrial): number | null {
-    return trial.epochs.at(-1)?.valAccuracy ?? null;
-  }
+  protected readonly lastValAccuracy = lastValAccuracy;
 
   protected keyParams(trial: StudyTrial): string {
-    return Object.entries(asRecord(trial.params))
-      .slice(0, KEY_PARAMS)
-      .map(([name, value]) => `${name}=${typeof value === 'number' ? formatNumber(value) : String(value)}`)
-      .join(', ');
+    return keyParamsOf(trial.params);
   }
-}
-
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toPrecision(3);
 }

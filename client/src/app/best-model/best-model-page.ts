@@ -1,0 +1,45 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { ArchitectureGraph } from '../architecture/architecture-graph';
+import { HealthReportView } from '../health/health-report-view';
+import { DownloadList } from '../trial/download-list';
+import { HyperparameterList } from '../trial/hyperparameter-list';
+import { BestModelService } from './best-model.service';
+
+/** The best trial of a study as a model to take away: metadata, health, architecture, hyperparameters, files. */
+@Component({
+  selector: 'hs-best-model-page',
+  imports: [DatePipe, DecimalPipe, RouterLink, ArchitectureGraph, HealthReportView, HyperparameterList, DownloadList],
+  providers: [BestModelService],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './best-model-page.html',
+  styleUrl: './best-model-page.css',
+})
+export class BestModelPage {
+  /** Route parameter. */
+  readonly studyId = input.required<string>();
+
+  protected readonly best = inject(BestModelService);
+  protected readonly objectives = computed(() => {
+    const metadata = this.best.model()?.metadata;
+    if (!metadata) return [];
+    return metadata.values.map((value, index) => ({
+      value,
+      label: metadata.directions.length > 1 ? `Objective ${index + 1} (${metadata.directions[index] ?? '?'})` : 'Objective',
+    }));
+  });
+
+  constructor() {
+    effect(() => {
+      const studyId = this.studyId();
+      untracked(() => this.best.load(studyId));
+    });
+    const title = inject(Title);
+    effect(() => {
+      const model = this.best.model();
+      if (model) title.setTitle(`Best model · ${model.study.name} · Hyperscope`);
+    });
+  }
+}
