@@ -164,103 +164,174 @@ export class ParzenEstimator {
   logPdf(samples: Record<string, ArrayLike<number>>): Float64Array {
     const count = samples[this.names[0]!]?.length ?? 0;
     const result = new Float64Array(count);
+    const columns = this.names.map((name) => samples[name]!);
+    const nDims = this.dims.length;
+    if (nDims === 1 && this.dims[0]!.kind === 'continuous') {
+      // Hot path of univariate TPE.
+      const dim = this.dims[0]!;
+      const raw = columns[0]!;
+      const inside = insideCandidates(count, result, (c, xs, j) => {
+        const x = dim.log ? Math.log(raw[c]!) : raw[c]!;
+        xs[j] = x;
+        return x >= dim.low && x <= dim.high;
+      }, 1, this.base.length);
+      this.kernelTermsOneDim(dim.mus, dim.invSigmas, inside);
+      finishLogSumExp(inside, this.base.length, result);
+      return result;
+    }
+    if (this.packed !== null) {
+      // All dimensions continuous (multivariate TPE on floats).
+      const dims = this.dims as Array<Extract<Dimension, { kind: 'continuous' }>>;
+      const inside = insideCandidates(count, result, (c, xs, j) => {
+        let ok = true;
+        for (let d = 0; d < nDims; d++) {
+          const dim = dims[d]!;
+          const x = dim.log ? Math.log(columns[d]![c]!) : columns[d]![c]!;
+          if (!(x >= dim.low && x <= dim.high)) ok = false;
+          xs[j * nDims + d] = x;
+        }
+        return ok;
+      }, nDims, this.base.length);
+      this.kernelTermsPacked(this.packed.mus, this.packed.invSigmas, nDims, inside);
+      finishLogSumExp(inside, this.base.length, result);
+      return result;
+    }
     const acc = this.scratch;
     const base = this.base;
     const nKernels = acc.length;
-    const columns = this.names.map((name) => samples[name]!);
-    const single = this.dims.length === 1 && this.dims[0]!.kind === 'continuous' ? this.dims[0]! : null;
     for (let c = 0; c < count; c++) {
       let max = -Infinity;
-      if (single !== null && single.kind === 'continuous') {
-        // Hot path of univariate TPE: one fused pass computes the kernel terms and their maximum.
-        const raw = columns[0]![c]!;
-        const x = single.log ? Math.log(raw) : raw;
-        if (!(x >= single.low && x <= single.high)) {
-          result[c] = -Infinity;
-          continue;
-        }
-        const { mus, invSigmas } = single;
-        for (let k = 0; k < nKernels; k++) {
-          const z = (x - mus[k]!) * invSigmas[k]!;
-          const v = base[k]! - 0.5 * z * z;
-          acc[k] = v;
-          if (v > max) max = v;
-        }
-      } else if (this.packed !== null) {
-        // All dimensions continuous (multivariate TPE on floats): kernel-major pass.
-        const nDims = this.dims.length;
-        const xs = this.point;
-        let outside = false;
-        for (let d = 0; d < nDims; d++) {
-          const dim = this.dims[d] as Extract<Dimension, { kind: 'continuous' }>;
-          const raw = columns[d]![c]!;
+      acc.set(base);
+      let outside = false;
+      for (let d = 0; d < nDims && !outside; d++) {
+        const dim = this.dims[d]!;
+        const raw = columns[d]![c]!;
+        if (dim.kind === 'categorical') {
+          const index = Math.round(raw);
+          for (let k = 0; k < nKernels; k++) acc[k]! += dim.logProbs[k * dim.nChoices + index]!;
+        } else if (dim.kind === 'continuous') {
           const x = dim.log ? Math.log(raw) : raw;
-          if (!(x >= dim.low && x <= dim.high)) outside = true;
-          xs[d] = x;
-        }
-        if (outside) {
-          result[c] = -Infinity;
-          continue;
-        }
-        const { mus, invSigmas } = this.packed;
-        for (let k = 0, i = 0; k < nKernels; k++) {
-          let v = base[k]!;
-          for (let d = 0; d < nDims; d++, i++) {
-            const z = (xs[d]! - mus[i]!) * invSigmas[i]!;
-            v -= 0.5 * z * z;
+          if (!(x >= dim.low && x <= dim.high)) {
+            outside = true;
+            continue;
           }
-          acc[k] = v;
-          if (v > max) max = v;
-        }
-      } else {
-        acc.set(base);
-        let outside = false;
-        for (let d = 0; d < this.dims.length && !outside; d++) {
-          const dim = this.dims[d]!;
-          const raw = columns[d]![c]!;
-          if (dim.kind === 'categorical') {
-            const index = Math.round(raw);
-            for (let k = 0; k < nKernels; k++) acc[k]! += dim.logProbs[k * dim.nChoices + index]!;
-          } else if (dim.kind === 'continuous') {
-            const x = dim.log ? Math.log(raw) : raw;
-            if (!(x >= dim.low && x <= dim.high)) {
-              outside = true;
-              continue;
-            }
-            const { mus, invSigmas } = dim;
-            for (let k = 0; k < nKernels; k++) {
-              const z = (x - mus[k]!) * invSigmas[k]!;
-              acc[k]! -= 0.5 * z * z;
-            }
-          } else {
-            const lower = Math.max(raw - dim.step / 2, dim.lower);
-            const upper = Math.min(raw + dim.step / 2, dim.upper);
-            const { mus, invSigmas } = dim;
-            for (let k = 0; k < nKernels; k++) {
-              acc[k]! += logGaussMass((lower - mus[k]!) * invSigmas[k]!, (upper - mus[k]!) * invSigmas[k]!);
-            }
+          const { mus, invSigmas } = dim;
+          for (let k = 0; k < nKernels; k++) {
+            const z = (x - mus[k]!) * invSigmas[k]!;
+            acc[k]! -= 0.5 * z * z;
+          }
+        } else {
+          const lower = Math.max(raw - dim.step / 2, dim.lower);
+          const upper = Math.min(raw + dim.step / 2, dim.upper);
+          const { mus, invSigmas } = dim;
+          for (let k = 0; k < nKernels; k++) {
+            acc[k]! += logGaussMass((lower - mus[k]!) * invSigmas[k]!, (upper - mus[k]!) * invSigmas[k]!);
           }
         }
-        if (outside) {
-          result[c] = -Infinity;
-          continue;
-        }
-        for (let k = 0; k < nKernels; k++) if (acc[k]! > max) max = acc[k]!;
       }
-      if (max === -Infinity) {
+      if (outside) {
         result[c] = -Infinity;
         continue;
       }
-      const cutoff = max - LSE_CUTOFF;
-      let sum = 0;
-      for (let k = 0; k < nKernels; k++) {
-        const v = acc[k]!;
-        if (v > cutoff) sum += expAboveCutoff(v - max);
-      }
-      result[c] = Math.log(sum) + max;
+      for (let k = 0; k < nKernels; k++) if (acc[k]! > max) max = acc[k]!;
+      result[c] = logSumExp(acc, 0, nKernels, max);
     }
     return result;
   }
+
+  /**
+   * Kernel terms base[k] − z²/2 of one continuous dimension for every inside candidate, kernel-outer: each
+   * kernel's centre, bandwidth and base are loaded once for all candidates (the same values as candidate by
+   * candidate, about 1.5× faster).
+   */
+  private kernelTermsOneDim(mus: Float64Array, invSigmas: Float64Array, inside: InsideCandidates): void {
+    const { xs, count, terms, maxes } = inside;
+    const base = this.base;
+    const nKernels = base.length;
+    for (let k = 0; k < nKernels; k++) {
+      const mu = mus[k]!;
+      const invSigma = invSigmas[k]!;
+      const b = base[k]!;
+      for (let j = 0, i = k; j < count; j++, i += nKernels) {
+        const z = (xs[j]! - mu) * invSigma;
+        const v = b - 0.5 * z * z;
+        terms[i] = v;
+        if (v > maxes[j]!) maxes[j] = v;
+      }
+    }
+  }
+
+  /** The same for kernel-major packed continuous dimensions (multivariate): base[k] − Σ_d z_d²/2. */
+  private kernelTermsPacked(mus: Float64Array, invSigmas: Float64Array, nDims: number, inside: InsideCandidates): void {
+    const { xs, count, terms, maxes } = inside;
+    const base = this.base;
+    const nKernels = base.length;
+    for (let k = 0; k < nKernels; k++) {
+      const offset = k * nDims;
+      const b = base[k]!;
+      for (let j = 0, i = k; j < count; j++, i += nKernels) {
+        let v = b;
+        for (let d = 0, x = j * nDims; d < nDims; d++, x++) {
+          const z = (xs[x]! - mus[offset + d]!) * invSigmas[offset + d]!;
+          v -= 0.5 * z * z;
+        }
+        terms[i] = v;
+        if (v > maxes[j]!) maxes[j] = v;
+      }
+    }
+  }
+}
+
+/** The candidates inside the range (outside ones already have −∞), with a term row per candidate. */
+interface InsideCandidates {
+  /** Internal coordinates, candidate-major (nDims per candidate). */
+  xs: Float64Array;
+  /** Result index of each inside candidate. */
+  index: Int32Array;
+  count: number;
+  /** Row j (nKernels long) holds candidate j's kernel terms. */
+  terms: Float64Array;
+  /** Largest term of each row. */
+  maxes: Float64Array;
+}
+
+// One scratch buffer for the kernel terms of all candidates: logPdf is synchronous, so it is never shared.
+let termScratch = new Float64Array(0);
+
+function insideCandidates(
+  count: number,
+  result: Float64Array,
+  coordinates: (c: number, xs: Float64Array, j: number) => boolean,
+  nDims: number,
+  nKernels: number,
+): InsideCandidates {
+  const xs = new Float64Array(count * nDims);
+  const index = new Int32Array(count);
+  let inside = 0;
+  for (let c = 0; c < count; c++) {
+    if (coordinates(c, xs, inside)) index[inside++] = c;
+    else result[c] = -Infinity;
+  }
+  if (termScratch.length < inside * nKernels) termScratch = new Float64Array(Math.max(inside * nKernels, 2 * termScratch.length));
+  return { xs, index, count: inside, terms: termScratch, maxes: new Float64Array(inside).fill(-Infinity) };
+}
+
+function finishLogSumExp(inside: InsideCandidates, nKernels: number, result: Float64Array): void {
+  for (let j = 0; j < inside.count; j++) {
+    result[inside.index[j]!] = logSumExp(inside.terms, j * nKernels, nKernels, inside.maxes[j]!);
+  }
+}
+
+/** log Σ exp(terms[start .. start + n]) given their maximum, summed in kernel order. */
+function logSumExp(terms: Float64Array, start: number, n: number, max: number): number {
+  if (max === -Infinity) return -Infinity;
+  const cutoff = max - LSE_CUTOFF;
+  let sum = 0;
+  for (let i = start, end = start + n; i < end; i++) {
+    const v = terms[i]!;
+    if (v > cutoff) sum += expAboveCutoff(v - max);
+  }
+  return Math.log(sum) + max;
 }
 
 // exp on (−LSE_CUTOFF, 0] for the log-sum-exp, about 3× faster than Math.exp and within 2 ulps of it:
