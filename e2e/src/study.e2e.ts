@@ -164,6 +164,78 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
     }
   });
 
+  it('opens the best trial from its gallery card by keyboard: curves, diagnostics, health and architecture render (screenshots)', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(studyUrl);
+    const bestCard = page.locator('a.is-best[data-testid^="trial-card-"]');
+    await bestCard.waitFor();
+    assert.ok((await page.locator('[data-testid^="trial-card-"]').count()) >= 2, 'one card per trial');
+    assert.equal(await page.locator('a.is-best[data-testid^="trial-card-"]').count(), 1, 'one card is marked best');
+    await bestCard.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => /^\/studies\/[^/]+\/trials\/[^/]+$/.test(url.pathname));
+    await page.locator(byTestId('trial-best')).waitFor();
+    assert.match(await page.title(), /^Trial \d+ · e2e-mnist-/);
+
+    // Every chart and the graph are drawn on a canvas of non-zero size with something on it.
+    const charts = ['chart-loss', 'chart-accuracy', 'chart-gradient-norms', 'chart-activations', 'chart-batch-losses'];
+    for (const id of charts) {
+      const canvas = page.locator(`canvas${byTestId(id)}`);
+      await canvas.waitFor();
+      const box = await canvas.boundingBox();
+      assert.ok(box && box.width > 0 && box.height > 0, `${id} has a size: ${JSON.stringify(box)}`);
+      assert.match((await canvas.getAttribute('aria-label')) ?? '', /\d/, `${id} is described with its numbers`);
+    }
+    await page.waitForFunction((selector) => {
+      const graph = document.querySelector(selector);
+      return Array.from(graph?.querySelectorAll('canvas') ?? []).some((canvas) => {
+        if (canvas.width === 0 || canvas.height === 0) return false;
+        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+        return false;
+      });
+    }, byTestId('architecture-graph'));
+    assert.ok(Number(await page.locator(byTestId('architecture-graph')).getAttribute('data-layer-count')) >= 3, 'the graph has the layers');
+    assert.ok((await page.locator(`${byTestId('architecture-legend')} li`).count()) >= 3, 'the legend names the layer kinds');
+
+    const metrics = page.locator(`${byTestId('health-metrics')} > li`);
+    assert.equal(await metrics.count(), 7, 'composite and six health metrics');
+    for (const metric of ['neuronUtilization', 'parameterEfficiency', 'trainingStability', 'gradientHealth', 'convergenceQuality', 'accuracyConsistency']) {
+      assert.match(await page.locator(byTestId(`health-${metric}`)).innerText(), /\d\.\d\d[\s\S]{20,}/, `${metric} has a value and an explanation`);
+    }
+    assert.ok((await page.locator(`${byTestId('hyperparameters')} dt`).count()) > 0, 'the hyperparameters are listed');
+
+    const violations = await findSeriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    for (const width of [375, 1440]) {
+      await page.setViewportSize({ width, height: width < 800 ? 812 : 900 });
+      await page.waitForTimeout(300); // Chart.js and Cytoscape redraw on resize
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the trial page is ${overflow} px wider than a ${width} px viewport`);
+      const box = await page.locator(`canvas${byTestId('chart-loss')}`).boundingBox();
+      assert.ok(box && box.width > 0 && box.width <= width, `the loss chart fits ${width} px: ${JSON.stringify(box)}`);
+      await page.screenshot({ path: path.join(outputDir, `trial-${width}.png`), fullPage: true, animations: 'disabled' });
+    }
+  });
+
+  it('shows the best model with its architecture, health and downloads', async () => {
+    await page.goto(studyUrl);
+    await page.locator(byTestId('best-model-link')).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/best-model'));
+    await page.locator(byTestId('best-model-summary')).waitFor();
+    await page.locator(`${byTestId('architecture-graph')} canvas`).first().waitFor();
+    assert.equal(await page.locator(`${byTestId('health-metrics')} > li`).count(), 7);
+    assert.equal(await page.locator(`a${byTestId('download-final_model')}`).count(), 1, 'the final model is offered');
+    const violations = await findSeriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+  });
+
+  it('says a trial that does not exist is not found', async () => {
+    await page.goto(`${studyUrl}/trials/00000000-0000-4000-8000-000000000000`);
+    await page.locator(byTestId('trial-not-found')).waitFor();
+    assert.equal(await page.locator('h1').innerText(), 'Trial not found');
+  });
+
   it('logs no errors in the browser', () => {
     assert.deepEqual(browserErrors, []);
   });

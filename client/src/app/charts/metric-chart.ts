@@ -38,7 +38,7 @@ type MetricChartType = 'line' | 'bar';
       </div>
       <details class="chart__data">
         <summary>Show data<span class="visually-hidden"> of {{ title() }}</span></summary>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="title() + ' data'">
           <table class="data-table">
             <thead>
               <tr>
