@@ -50,16 +50,25 @@ export function groupDecomposedSearchSpace(trials: readonly FrozenTrial[]): Sear
 
 /**
  * `intersectionSearchSpace` kept up to date across calls: finished trials never change, so each is
- * intersected once (Optuna caches the same way). One instance per study.
+ * intersected once (Optuna caches the same way). One instance per study: `trials` is that study's list, ordered
+ * by number, so only trials from the oldest one still RUNNING at the last call need looking at.
  */
 export class IntersectionSearchSpace {
   private readonly seen = new Set<string>();
   private space: Map<string, SearchSpace[string]> | null = null;
+  private scanFrom = 0;
+  private result: SearchSpace | null = null;
 
   calculate(trials: readonly FrozenTrial[]): SearchSpace {
-    for (const trial of trials) {
+    if (trials.length < this.scanFrom) this.scanFrom = 0; // not the list seen before: look at everything again
+    let advancing = true;
+    for (let i = this.scanFrom; i < trials.length; i++) {
+      const trial = trials[i]!;
+      if (trial.state === 'RUNNING') advancing = false;
+      else if (advancing) this.scanFrom = i + 1;
       if ((trial.state !== 'COMPLETE' && trial.state !== 'PRUNED') || this.seen.has(trial.id)) continue;
       this.seen.add(trial.id);
+      this.result = null;
       if (this.space === null) {
         this.space = new Map(Object.entries(trial.distributions));
         continue;
@@ -69,7 +78,8 @@ export class IntersectionSearchSpace {
         if (!other || !distributionsEqual(distribution, other)) this.space.delete(name);
       }
     }
-    return sortedSpace(this.space ?? new Map());
+    this.result ??= sortedSpace(this.space ?? new Map());
+    return { ...this.result };
   }
 }
 
