@@ -18,6 +18,7 @@ import { applyMigrations } from '../../server/src/persistence/migrations.js';
 const [subscriberCount = 1000, eventCount = 200, eventsPerSecond = 50] = process.argv.slice(2).map(Number);
 const root = path.resolve(import.meta.dirname, '..', '..');
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const CONNECT_BATCH = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -46,29 +47,39 @@ try {
 
   const received: number[][] = Array.from({ length: subscriberCount }, () => []);
   const latencies: number[] = [];
-  let warmedUp = 0;
+  // Distinct subscribers that saw a warm-up event (several may be written before all are live).
+  const warmedUp = new Set<number>();
   const query = 'subscription($id: ID!) { studyEvents(studyId: $id) { sequence type payload } }';
-  for (let index = 0; index < subscriberCount; index += 1) {
-    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
-    clients.push(client);
-    client.subscribe<{ studyEvents: { sequence: number; type: string; payload: { sentAt?: number } } }>({ query, variables: { id: study.id } }, {
-      next: ({ data }) => {
-        const event = data!.studyEvents;
-        if (event.type === 'STUDY_STARTED') {
-          warmedUp += 1;
-          return;
-        }
-        latencies.push(performance.now() - event.payload.sentAt!);
-        received[index].push(event.sequence);
-      },
-      error: (error) => console.error(`subscriber ${index}:`, error),
-      complete: () => undefined,
-    });
+  // In batches: 1000 sockets opened at once on two busy cores can miss graphql-ws's 3 s connection-init window.
+  for (let batch = 0; batch < subscriberCount; batch += CONNECT_BATCH) {
+    const connected: Promise<unknown>[] = [];
+    for (let index = batch; index < Math.min(subscriberCount, batch + CONNECT_BATCH); index += 1) {
+      const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      clients.push(client);
+      connected.push(new Promise((resolve, reject) => {
+        client.on('connected', resolve);
+        client.on('closed', (event) => reject(new Error(`subscriber ${index} closed before connecting: ${(event as { reason?: string }).reason}`)));
+      }));
+      client.subscribe<{ studyEvents: { sequence: number; type: string; payload: { sentAt?: number } } }>({ query, variables: { id: study.id } }, {
+        next: ({ data }) => {
+          const event = data!.studyEvents;
+          if (event.type === 'STUDY_STARTED') {
+            warmedUp.add(index);
+            return;
+          }
+          latencies.push(performance.now() - event.payload.sentAt!);
+          received[index].push(event.sequence);
+        },
+        error: (error) => console.error(`subscriber ${index}:`, error),
+        complete: () => undefined,
+      });
+    }
+    await Promise.all(connected);
   }
   // Subscriptions are live once a warm-up event reaches every subscriber.
-  for (let attempt = 0; warmedUp < subscriberCount; attempt += 1) {
+  for (let attempt = 0; warmedUp.size < subscriberCount; attempt += 1) {
     if (attempt % 20 === 0) await appendEvent(prisma, { studyId: study.id, type: 'STUDY_STARTED' });
-    if (attempt > 600) throw new Error(`only ${warmedUp} of ${subscriberCount} subscribers are live`);
+    if (attempt > 600) throw new Error(`only ${warmedUp.size} of ${subscriberCount} subscribers are live`);
     await sleep(100);
   }
   await sleep(500);

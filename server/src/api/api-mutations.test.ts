@@ -97,6 +97,9 @@ describe('mutations', () => {
     const { body } = await server.graphql(START, { input: { dataset: 'mnist', trials: 2 } });
     expect(body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(await server.prisma.study.count()).toBe(0);
+    // GraphiQL opens with the headers editor showing where the token goes.
+    const page = await fetch(new URL('graphql', server.url), { headers: { accept: 'text/html' } });
+    expect(await page.text()).toContain('data-token-required="true"');
   });
 
   it('starts, cancels and deletes a study, logging each step for subscribers', async () => {

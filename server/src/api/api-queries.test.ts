@@ -116,6 +116,37 @@ describe('API queries and downloads', () => {
     expect(body.data.workers).toEqual([{ id: 'w1', host: 'gpu-box', alive: true, runningTrials: 1 }]);
   });
 
+  it('describes the search space of a dataset\'s model family, with defaults, conditions and what each hyperparameter does', async () => {
+    const query = `query($dataset: String!) { searchSpace(dataset: $dataset) { dataset family hyperparameters {
+      name kind low high log step choices defaultValue condition { param oneOf } summary description } } }`;
+    const images = await server.graphql(query, { dataset: 'cifar10' });
+    expect(images.body.errors).toBeUndefined();
+    const cnn = images.body.data.searchSpace;
+    expect(cnn).toMatchObject({ dataset: 'cifar10', family: 'CNN' });
+    const byName = Object.fromEntries(cnn.hyperparameters.map((param: { name: string }) => [param.name, param]));
+    expect(byName.learningRate).toMatchObject({ kind: 'FLOAT', low: 1e-4, high: 0.1, log: true, step: null, choices: null, defaultValue: 0.001, condition: null });
+    expect(byName.convBlocks).toMatchObject({ kind: 'INT', low: 1, high: 4, log: false, defaultValue: 2 });
+    expect(byName.batchNormalization).toMatchObject({ kind: 'BOOL', choices: [true, false], defaultValue: true, low: null });
+    expect(byName.activation).toMatchObject({ kind: 'CATEGORICAL', choices: ['relu', 'elu', 'selu', 'tanh', 'swish'], defaultValue: 'relu' });
+    // Block 3 exists only with 3 or 4 blocks; the default architecture has 2, so it has no default.
+    expect(byName.filtersBlock3).toMatchObject({ condition: { param: 'convBlocks', oneOf: [3, 4] }, defaultValue: null });
+    expect(byName.filtersBlock2).toMatchObject({ defaultValue: 64 });
+    for (const param of cnn.hyperparameters) {
+      expect(param.summary.length, param.name).toBeGreaterThan(5);
+      expect(param.description.length, param.name).toBeGreaterThan(param.summary.length);
+    }
+
+    const text = await server.graphql(query, { dataset: 'imdb' });
+    expect(text.body.data.searchSpace.family).toBe('LSTM');
+    const lstm = text.body.data.searchSpace.hyperparameters.map((param: { name: string }) => param.name);
+    expect(lstm).toContain('bidirectional');
+    expect(lstm).not.toContain('convBlocks');
+
+    const unknown = await server.graphql(query, { dataset: 'svhn' });
+    expect(unknown.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dataset' });
+    expect(unknown.body.errors?.[0].message).toMatch(/svhn.*mnist/);
+  });
+
   it('answers unknown ids with NOT_FOUND and malformed ones with BAD_USER_INPUT naming the argument', async () => {
     const missing = await server.graphql('query($id: ID!) { study(id: $id) { name } }', { id: '00000000-0000-4000-8000-000000000000' });
     expect(missing.body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
@@ -135,11 +166,34 @@ describe('API queries and downloads', () => {
     expect(huge.body.errors?.[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('serves an offline explorer page to browsers at /graphql, with no external assets', async () => {
+  it('serves GraphiQL to browsers at /graphql with every file from this server, and still answers queries there', async () => {
     const response = await fetch(new URL('graphql', server.url), { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
     const html = await response.text();
-    expect(html).toContain('Hyperscope GraphQL');
-    expect(html).not.toMatch(/(src|href)=["']https?:/);
+    expect(html).toContain('data-token-required="false"');
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets).toEqual([
+      '/graphiql/graphiql.min.css',
+      '/graphiql/react.production.min.js',
+      '/graphiql/react-dom.production.min.js',
+      '/graphiql/graphiql.min.js',
+      '/graphiql/start.js',
+    ]);
+    const served = await Promise.all(assets.map(async (asset) => {
+      const file = await fetch(new URL(asset, server.url));
+      return { asset, status: file.status, type: file.headers.get('content-type'), body: await file.text() };
+    }));
+    for (const { asset, status, type } of served) {
+      expect(status, asset).toBe(200);
+      expect(type, asset).toMatch(asset.endsWith('.css') ? /^text\/css/ : /^(text|application)\/javascript/);
+    }
+    expect(served.find(({ asset }) => asset.endsWith('graphiql.min.js'))!.body).toContain('createGraphiQLFetcher');
+    expect(served.find(({ asset }) => asset.endsWith('start.js'))!.body).toContain('subscriptionUrl');
+    expect((await fetch(new URL('/graphiql/package.json', server.url))).status).toBe(404);
+
+    const query = await server.graphql('{ serverInfo { version } }');
+    expect(query.body).toEqual({ data: { serverInfo: { version: 'test' } } });
   });
 });

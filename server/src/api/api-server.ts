@@ -1,4 +1,4 @@
-// One HTTP port for everything: GraphQL over HTTP and graphql-ws at /graphql (and the explorer for browsers),
+// One HTTP port for everything: GraphQL over HTTP and graphql-ws at /graphql (and GraphiQL for browsers),
 // downloads, dataset previews, /healthz, and the dashboard.
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -20,7 +20,8 @@ import { corsMiddleware, isAllowedWebSocketOrigin } from './common/cors.js';
 import { checkComplexity, depthLimitRule, type QueryLimits } from './common/query-limits.js';
 import { datasetPreviewRouter } from './datasets/dataset-preview-route.js';
 import { downloadRouter } from './downloads/download-routes.js';
-import { explorerPage } from './explorer/explorer-page.js';
+import { createSharedSubscribe } from './events/shared-subscribe.js';
+import { graphiqlRouter } from './graphiql/graphiql-router.js';
 import { startHeartbeat } from './heartbeat/heartbeat-ticker.js';
 
 export interface ApiServerOptions {
@@ -72,6 +73,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       schema,
       context: (ctx) => context(ctx.connectionParams?.authorization ?? ctx.connectionParams?.token),
       onSubscribe: (_ctx, _id, payload) => subscribeArgs(schema, limits, validationRules, payload),
+      subscribe: createSharedSubscribe<ApiContext>({
+        partitionOf: (shared) => String(shared.authenticated),
+        // Fresh loaders per event: a subscription lives long, and its first reads must not answer every later event.
+        executionContext: (shared) => ({ ...shared, loaders: createApiLoaders(services.prisma) }),
+      }),
     },
     wsServer,
   );
@@ -105,14 +111,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       response.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });
-  app.get('/graphql', (request, response, next) => {
-    if (request.accepts(['application/json', 'text/html']) === 'text/html' && !request.query.query) {
-      response.set('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
-      response.type('html').send(explorerPage);
-    } else {
-      next();
-    }
-  });
+  app.use(graphiqlRouter({ tokenRequired: Boolean(options.apiToken) }));
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes ?? 100 * 1024 }),

@@ -102,6 +102,41 @@ describe('live subscriptions', () => {
     }
   });
 
+  it('answers every subscriber of the study list with the study as it is at each event, not as first read', async () => {
+    const study = await newStudy('list-changes');
+    const query = 'subscription { studies { event { sequence type } study { id stateCounts { complete } } } }';
+    type Change = { event: { sequence: number; type: string }; study: { id: string; stateCounts: { complete: number } } | null };
+    const clients = [connect(), connect()];
+    try {
+      const received = clients.map((client) => new Promise<Change[]>((resolve, reject) => {
+        const changes: Change[] = [];
+        const stop = client.subscribe<{ studies: Change }>({ query }, {
+          next: ({ data, errors }) => {
+            if (errors) return reject(new Error(JSON.stringify(errors)));
+            if (data!.studies.study?.id !== study.id) return;
+            changes.push(data!.studies);
+            if (changes.length === 2) {
+              stop();
+              resolve(changes);
+            }
+          },
+          error: reject,
+          complete: () => resolve(changes),
+        });
+      }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await appendEvent(server.prisma, { studyId: study.id, type: 'STUDY_STARTED' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await server.prisma.trial.create({ data: { studyId: study.id, number: 0, state: 'COMPLETE', values: [0.9], finishedAt: new Date() } });
+      await appendEvent(server.prisma, { studyId: study.id, type: 'TRIAL_COMPLETED', payload: { trialNumber: 0 } });
+      const [first, second] = await Promise.all(received);
+      expect(first.map((change) => [change.event.type, change.study!.stateCounts.complete])).toEqual([['STUDY_STARTED', 0], ['TRIAL_COMPLETED', 1]]);
+      expect(second).toEqual(first);
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+    }
+  });
+
   it('refuses subscriptions without the API token, and unknown studies, with coded errors', { timeout: 10_000 }, async () => {
     const study = await newStudy('guarded');
     const anonymous = connect(null);
