@@ -7,6 +7,7 @@ import { DatasetResolver } from './datasets/dataset.resolver.js';
 import { EventSubscriptionResolver } from './events/event-subscription.resolver.js';
 import { HeartbeatResolver } from './heartbeat/heartbeat.resolver.js';
 import { OptimizationResolver } from './optimization/optimization.resolver.js';
+import { SearchSpaceResolver } from './search-space/search-space.resolver.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 import { StudyResolver } from './studies/study.resolver.js';
 import { TrialResolver } from './trials/trial.resolver.js';
@@ -21,6 +22,7 @@ export const apiResolvers = [
   TrialResolver,
   BestModelResolver,
   DatasetResolver,
+  SearchSpaceResolver,
   WorkerResolver,
   OptimizationResolver,
   EventSubscriptionResolver,
