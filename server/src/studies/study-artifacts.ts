@@ -1,5 +1,6 @@
-// Files a study produces, under <results dir>/<study name>/, each recorded in the database so the API serves
-// it by record (never by a path a user sends).
+// Files a study produces, under <results dir>/<study name>/ of the machine that made them, each recorded in the
+// database with its bytes, so the API serves it by record (never by a path a user sends) whichever machine's
+// worker wrote it.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appendEvent } from '../events/append-event.js';
@@ -21,7 +22,7 @@ export async function writeArtifact(prisma: PrismaClient, resultsDir: string, ar
   const file = path.join(resultsDir, relativePath);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, artifact.content);
-  const sizeBytes = typeof artifact.content === 'string' ? Buffer.byteLength(artifact.content) : artifact.content.byteLength;
+  const bytes = typeof artifact.content === 'string' ? Buffer.from(artifact.content) : Buffer.from(artifact.content);
   const row = await prisma.artifact.upsert({
     where: { studyId_path: { studyId: artifact.studyId, path: relativePath } },
     create: {
@@ -30,9 +31,14 @@ export async function writeArtifact(prisma: PrismaClient, resultsDir: string, ar
       kind: artifact.kind,
       path: relativePath,
       contentType: artifact.contentType,
-      sizeBytes,
+      sizeBytes: bytes.byteLength,
+      content: { create: { bytes } },
     },
-    update: { sizeBytes, createdAt: new Date() },
+    update: {
+      sizeBytes: bytes.byteLength,
+      createdAt: new Date(),
+      content: { upsert: { create: { bytes }, update: { bytes } } },
+    },
   });
   await appendEvent(prisma, {
     studyId: artifact.studyId,

@@ -1,5 +1,7 @@
-// Plain-HTTP downloads. Every file path comes from an Artifact row (relative to the results root) and is checked to
-// stay inside it; nothing a client sends is used as a path. Generated files are built from the database.
+// Plain-HTTP downloads. Artifacts are served from the bytes stored with their record, so files written by workers on
+// other machines download too; records from before contents were stored fall back to the file their path names
+// (checked to stay inside the results root). Nothing a client sends is used as a path. Generated files are built
+// from the database.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import express from 'express';
@@ -29,14 +31,16 @@ export function downloadRouter(prisma: PrismaClient, resultsDir: string): expres
 
   router.get(`${DOWNLOADS_PATH}/artifacts/:id`, async (request, response) => {
     const { id } = request.params;
-    const artifact = UUID.test(id) ? await prisma.artifact.findUnique({ where: { id } }) : null;
+    const artifact = UUID.test(id) ? await prisma.artifact.findUnique({ where: { id }, include: { content: true } }) : null;
     if (!artifact) return notFound(response, `no artifact ${id}`);
+    response.attachment(path.posix.basename(artifact.path));
+    response.type(artifact.contentType);
+    if (artifact.content) return void response.send(Buffer.from(artifact.content.bytes));
     const file = resolveArtifactPath(resultsDir, artifact.path);
     if (!file || !(await stat(file).then((entry) => entry.isFile(), () => false))) {
+      response.removeHeader('Content-Disposition');
       return notFound(response, `the file of artifact ${id} (${artifact.path}) is missing from the results folder`);
     }
-    response.attachment(path.basename(file));
-    response.type(artifact.contentType);
     response.sendFile(file, { dotfiles: 'allow' });
   });
 
