@@ -21,6 +21,8 @@ export interface DatasetAvailability {
   bytesOnDisk: number;
   /** Examples per official split in the files present (fewer than published for a subset); published sizes when missing. */
   splitSizes: DatasetDescription['splitSizes'];
+  /** The file groups that a load would read (labels joined by " + "); absent while a required role is missing. */
+  source?: string;
   files: RoleAvailability[];
 }
 
@@ -45,15 +47,17 @@ export async function listDatasets(options: LoadDatasetOptions & { verify?: bool
       const entry = datasetRegistry[id];
       const files = await resolver.inspect(entry.files, options.verify ?? false);
       const required = files.filter((file) => !file.optional);
+      const available = required.every((file) => file.status === 'verified' || file.status === 'present');
       return {
         id,
         displayName: entry.description.displayName,
         modality: entry.description.modality,
-        available: required.every((file) => file.status === 'verified' || file.status === 'present'),
+        available,
         verified: required.every((file) => file.status === 'verified'),
         folder: resolver.folderOf(entry.files),
         bytesOnDisk: files.reduce((sum, file) => sum + file.bytes, 0),
-        splitSizes: Object.assign({ ...entry.description.splitSizes }, ...files.map((file) => file.holds ?? {})),
+        splitSizes: Object.assign({ ...entry.description.splitSizes }, ...files.map((file) => file.splitSizes ?? {}), ...files.map((file) => file.holds ?? {})),
+        ...(available ? { source: files.filter((file) => file.label).map((file) => file.label).join(' + ') } : {}),
         files,
       };
     }),
@@ -77,6 +81,9 @@ export async function loadDataset(id: DatasetId, options: LoadDatasetOptions = {
   const description = describeWithOptions(id, resolved);
   const resolver = new DatasetFileResolver(resolved.datasetsDir, resolved.cacheDir, resolved.download);
   const files = await resolver.resolve(description.displayName, entry.files);
+  description.source = Object.values(files).map((role) => role.label).join(' + ');
+  // An edition with its own published split (Keras' reuters.npz) is described by that split, not as a subset.
+  for (const role of Object.values(files)) if (role.splitSizes) description.splitSizes = { ...role.splitSizes };
   const official = await entry.load(files, { options: resolved, cache: new DatasetCache(resolved.cacheDir) }).catch((error: unknown) => {
     // Files without a published checksum are verified by parsing: a parse failure is a damaged or foreign file.
     const used = Object.values(files).flatMap((role) => role.files);

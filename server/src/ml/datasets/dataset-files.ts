@@ -19,6 +19,16 @@ export interface FileGroup {
   files: DatasetFile[];
   /** Examples this group holds where fewer than published (a subset), so listings report what is really there. */
   holds?: { train?: number; test?: number };
+  /**
+   * Another edition of the dataset with its own published split (Keras' reuters.npz splits 80/20 at random, not ModApte):
+   * its sizes replace the description's when this group is read.
+   */
+  splitSizes?: { train: number; test: number };
+  /**
+   * Read when its files are present, never downloaded: an edition a user opts into by placing its files, so a download
+   * always fetches the edition the dataset's description documents.
+   */
+  optIn?: boolean;
 }
 
 /** Something a loader needs (the training images, the test labels...), with the file groups that provide it, preferred first. */
@@ -41,7 +51,7 @@ export interface ResolvedFile {
 }
 
 /** Role name → the chosen group's files, in the order the group lists them; optional roles absent when missing. */
-export type ResolvedDatasetFiles = Record<string, { label: string; files: ResolvedFile[] }>;
+export type ResolvedDatasetFiles = Record<string, { label: string; files: ResolvedFile[]; splitSizes?: FileGroup['splitSizes'] }>;
 
 export type FileStatus = 'verified' | 'present' | 'missing' | 'corrupt';
 
@@ -50,6 +60,7 @@ export interface RoleAvailability {
   optional: boolean;
   label?: string;
   holds?: FileGroup['holds'];
+  splitSizes?: FileGroup['splitSizes'];
   status: FileStatus;
   bytes: number;
   problem?: string;
@@ -101,7 +112,11 @@ export class DatasetFileResolver {
           );
         }
       }
-      resolved[role.role] = { label: group.label, files: group.files.map((file) => ({ name: file.name, path: path.join(folder, file.name) })) };
+      resolved[role.role] = {
+        label: group.label,
+        files: group.files.map((file) => ({ name: file.name, path: path.join(folder, file.name) })),
+        ...(group.splitSizes ? { splitSizes: group.splitSizes } : {}),
+      };
     }
     return resolved;
   }
@@ -140,6 +155,7 @@ export class DatasetFileResolver {
         status,
         bytes,
         ...(group.holds ? { holds: group.holds } : {}),
+        ...(group.splitSizes ? { splitSizes: group.splitSizes } : {}),
         ...(problem ? { problem } : {}),
       });
     }
@@ -157,7 +173,7 @@ export class DatasetFileResolver {
   private async download(datasetName: string, folder: string, role: FileRole): Promise<FileGroup> {
     const wanted = role.alternatives.map(describeGroup).join('; or ');
     const where = `looked in ${folder}${path.sep} (the datasets folder comes from ${DATASETS_DIR_ENV} or the datasetsDir option, default ./datasets)`;
-    const downloadable = role.alternatives.find((group) => group.files.every((file) => file.url));
+    const downloadable = role.alternatives.find((group) => !group.optIn && group.files.every((file) => file.url));
     if (!this.allowDownload || !downloadable) {
       throw new DatasetFileError(
         `${datasetName}: missing ${role.role}: ${where}. Get ${wanted}${this.allowDownload ? '' : ' (downloads are turned off)'}.`,

@@ -6,9 +6,9 @@ import type { DatasetFileSet } from './dataset-files.js';
 import type { DatasetLoader } from './dataset-loader.js';
 import type { DatasetDescription, DatasetId } from './dataset-types.js';
 import { GTSRB_CLASS_NAMES, loadGtsrb } from './gtsrb-loader.js';
-import { IMDB_CLASS_NAMES, loadImdb } from './imdb-loader.js';
+import { IMDB_CLASS_NAMES, KERAS_IMDB_FILES, loadImdb } from './imdb-loader.js';
 import { loadMnistLike } from './mnist-loader.js';
-import { KERAS_REUTERS_TOPICS, loadReuters } from './reuters-loader.js';
+import { KERAS_REUTERS_FILES, KERAS_REUTERS_TOPICS, loadReuters } from './reuters-loader.js';
 
 export interface DatasetEntry {
   /** Description with defaults; `describe` adapts it to options (sequence length, image size, label mode). */
@@ -22,6 +22,8 @@ export interface DatasetEntry {
 const MNIST_MIRROR = 'https://ossci-datasets.s3.amazonaws.com/mnist/';
 const FASHION_MIRROR = 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/';
 const GTSRB_ARCHIVE = 'https://sid.erda.dk/public/archives/daaeac0d7ce1152aea9b61d9f1e19370/';
+// Checksums are the file_hash values of keras.datasets.{imdb,reuters}.load_data / get_word_index.
+const KERAS_DATASETS = 'https://storage.googleapis.com/tensorflow/tf-keras-datasets/';
 
 function idxFiles(folder: string, mirror: string, checksums: Record<string, [number, string, string]>): DatasetFileSet {
   const role = (role: string, name: string) => {
@@ -218,6 +220,20 @@ export const datasetRegistry: Record<DatasetId, DatasetEntry> = {
         {
           role: 'reviews',
           alternatives: [
+            // Preferred when placed by hand: Keras' own data (what Keras results are measured on), and it needs no tokenizing.
+            {
+              label: 'Keras imdb.npz + imdb_word_index.json',
+              optIn: true,
+              files: [
+                { name: KERAS_IMDB_FILES.sequences, url: `${KERAS_DATASETS}imdb.npz`, sha256: '69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f' },
+                {
+                  name: KERAS_IMDB_FILES.wordIndex,
+                  url: `${KERAS_DATASETS}imdb_word_index.json`,
+                  sha256: '027313fe9a320280f3bf0fac5baf58c4a683cf39a7ed9c3d3d3912bde4284cf6',
+                  md5: 'bfafd718b763782e994055a2d397834f',
+                },
+              ],
+            },
             {
               label: 'aclImdb_v1.tar.gz',
               files: [{ name: 'aclImdb_v1.tar.gz', url: 'https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz', md5: '7c2ac02c03563afcf9b574c7e56c153a' }],
@@ -234,7 +250,7 @@ export const datasetRegistry: Record<DatasetId, DatasetEntry> = {
       ],
     },
     load: loadImdb,
-    source: 'Stanford aclImdb raw text (ai.stanford.edu/~amaas/data/sentiment)',
+    source: 'Stanford aclImdb raw text (ai.stanford.edu/~amaas/data/sentiment), or Keras imdb.npz when placed in the folder',
   },
   reuters: {
     description: {
@@ -252,6 +268,16 @@ export const datasetRegistry: Record<DatasetId, DatasetEntry> = {
         {
           role: 'collection',
           alternatives: [
+            // Preferred when placed by hand: Keras' own data and split, for results comparable with Keras'.
+            {
+              label: 'Keras reuters.npz + reuters_word_index.json (random 80/20 split, seed 113)',
+              optIn: true,
+              splitSizes: { train: 8_982, test: 2_246 },
+              files: [
+                { name: KERAS_REUTERS_FILES.sequences, url: `${KERAS_DATASETS}reuters.npz`, sha256: 'd6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916' },
+                { name: KERAS_REUTERS_FILES.wordIndex, url: `${KERAS_DATASETS}reuters_word_index.json`, md5: '4d44cc38712099c9e383dc6e5f11a921' },
+              ],
+            },
             {
               label: 'reuters21578.tar.gz',
               // UCI publishes no checksum; the reader checks for all 22 SGML files and 21578 stories.
@@ -262,7 +288,7 @@ export const datasetRegistry: Record<DatasetId, DatasetEntry> = {
       ],
     },
     load: loadReuters,
-    source: 'Reuters-21578 Distribution 1.0 SGML (UCI KDD archive), ModApte split, Keras 46 topics',
+    source: 'Reuters-21578 Distribution 1.0 SGML (UCI KDD archive), ModApte split, Keras 46 topics; or Keras reuters.npz when placed in the folder',
   },
 };
 

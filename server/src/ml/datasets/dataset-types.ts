@@ -19,6 +19,8 @@ export interface DatasetDescription {
   publishedSplitSizes?: { train: number; test: number };
   /** Text only: the vocabulary size token ids are drawn from (0 = padding, 1 = out-of-vocabulary). */
   vocabularySize?: number;
+  /** Loaded datasets: the files read (their groups' labels), as some datasets come in more than one edition. */
+  source?: string;
 }
 
 /**

@@ -1,8 +1,12 @@
-// IMDB Large Movie Review Dataset (Maas et al., 2011): aclImdb/{train,test}/{pos,neg}/<id>_<rating>.txt.
+// IMDB Large Movie Review Dataset (Maas et al., 2011): aclImdb/{train,test}/{pos,neg}/<id>_<rating>.txt, or Keras'
+// tokenized edition of it (imdb.npz + imdb_word_index.json) when those are placed in the folder.
 import type { DatasetLoader } from './dataset-loader.js';
 import { fingerprintFiles } from './dataset-files.js';
+import { KERAS_CONVERSION_VERSION, KERAS_SEED, kerasSplit, readKerasWordIndex } from './keras-text-arrays.js';
+import { NpzArchive } from './npz-archive.js';
+import { NumpyRandomState } from './numpy-random-state.js';
 import { readTarGz } from './tar-reader.js';
-import { loadTextDataset, type LabeledText, type TextCorpus } from './text-corpus.js';
+import { loadTextDataset, tokenizeCorpus, type LabeledText, type TextCorpus, type TokenizedCorpus } from './text-corpus.js';
 import { TOKENIZER_VERSION } from './text-tokenizer.js';
 
 export const IMDB_CLASS_NAMES = ['negative', 'positive'];
@@ -29,8 +33,30 @@ export async function readImdbCorpus(archivePaths: string[]): Promise<TextCorpus
   return corpus;
 }
 
+export const KERAS_IMDB_FILES = { sequences: 'imdb.npz', wordIndex: 'imdb_word_index.json' } as const;
+
+/** keras.datasets.imdb.load_data's data and order: train shuffled, then test, by one RandomState(113). */
+export async function readKerasImdb(npzPath: string, wordIndexPath: string): Promise<TokenizedCorpus> {
+  const rankedWords = await readKerasWordIndex(wordIndexPath);
+  const npz = await NpzArchive.open(npzPath);
+  const random = new NumpyRandomState(KERAS_SEED);
+  const split = (x: string, y: string) => {
+    const texts = npz.array(x);
+    return kerasSplit(texts, npz.array(y), random.shuffledIndices(texts.shape[0] ?? 0), rankedWords.length, `${npzPath}:${x}`);
+  };
+  const train = split('x_train', 'y_train');
+  return { rankedWords, train, test: split('x_test', 'y_test') };
+}
+
 export const loadImdb: DatasetLoader = async (files, context) => {
+  const byName = new Map(files.reviews.files.map((file) => [file.name, file.path]));
+  const npzPath = byName.get(KERAS_IMDB_FILES.sequences);
+  const wordIndexPath = byName.get(KERAS_IMDB_FILES.wordIndex);
+  if (npzPath && wordIndexPath) {
+    const key = { conversion: KERAS_CONVERSION_VERSION, files: await fingerprintFiles([npzPath, wordIndexPath]) };
+    return loadTextDataset('imdb-keras', key, () => readKerasImdb(npzPath, wordIndexPath), context);
+  }
   const archives = files.reviews.files.map((file) => file.path);
   const key = { tokenizer: TOKENIZER_VERSION, files: await fingerprintFiles(archives) };
-  return loadTextDataset('imdb-tokens', key, () => readImdbCorpus(archives), context);
+  return loadTextDataset('imdb-tokens', key, async () => tokenizeCorpus(await readImdbCorpus(archives)), context);
 };

@@ -1,4 +1,6 @@
-// Turns labelled raw texts into padded token-id examples, caching the tokenized corpus so later loads only pad.
+// Turns labelled raw texts into padded token-id examples, caching the tokenized corpus so later loads only pad;
+// corpora that arrive tokenized (Keras' .npz) are cached and padded the same way.
+import type { DatasetOptions } from './dataset-defaults.js';
 import type { LoadContext, OfficialSplits } from './dataset-loader.js';
 import type { LabeledExamples } from './dataset-types.js';
 import { padSequences } from './sequence-padding.js';
@@ -15,10 +17,18 @@ export interface TextCorpus {
   test: LabeledText[];
 }
 
-interface TokenizedSplit {
+/** Texts as token ids, concatenated: text i is `ids[offsets[i]..offsets[i+1]]`; ids by full word rank (see text-vocabulary). */
+export interface TokenizedSplit {
   ids: Int32Array;
   offsets: Int32Array;
   labels: Int32Array;
+}
+
+export interface TokenizedCorpus {
+  /** Word of id FIRST_WORD_ID + i at index i. */
+  rankedWords: string[];
+  train: TokenizedSplit;
+  test: TokenizedSplit;
 }
 
 /** Ids by full word rank, so one cached corpus serves every vocabulary size and sequence length. */
@@ -33,7 +43,7 @@ function encode(texts: string[][], rankOf: Map<string, number>, labels: number[]
   return { ids, offsets, labels: Int32Array.from(labels) };
 }
 
-export function tokenizeCorpus(corpus: TextCorpus): { rankedWords: string[]; train: TokenizedSplit; test: TokenizedSplit } {
+export function tokenizeCorpus(corpus: TextCorpus): TokenizedCorpus {
   const trainTokens = corpus.train.map((example) => tokenize(example.text));
   const testTokens = corpus.test.map((example) => tokenize(example.text));
   const rankedWords = rankWords(trainTokens);
@@ -45,40 +55,47 @@ export function tokenizeCorpus(corpus: TextCorpus): { rankedWords: string[]; tra
   };
 }
 
+/** Pads and truncates every text to `sequenceLength`, ids from `vocabularySize` on becoming out-of-vocabulary. */
+function padTokenizedCorpus(corpus: TokenizedCorpus, { sequenceLength, vocabularySize }: Pick<DatasetOptions, 'sequenceLength' | 'vocabularySize'>): OfficialSplits {
+  const split = ({ ids, offsets, labels }: TokenizedSplit): LabeledExamples => ({
+    count: labels.length,
+    inputs: padSequences(ids, offsets, sequenceLength, vocabularySize),
+    labels,
+  });
+  return { train: split(corpus.train), test: split(corpus.test), vocabulary: vocabularyWords(corpus.rankedWords, vocabularySize) };
+}
+
 /**
  * Loads a text dataset: the tokenized corpus comes from the cache under `cacheName`/`cacheKey` when there,
- * otherwise `readCorpus` supplies raw texts that are tokenized and cached.
+ * otherwise `buildCorpus` makes it (tokenizing raw texts, or reading Keras' ranks) and it is cached.
  */
 export async function loadTextDataset(
   cacheName: string,
   cacheKey: unknown,
-  readCorpus: () => Promise<TextCorpus>,
+  buildCorpus: () => Promise<TokenizedCorpus>,
   { options, cache }: LoadContext,
 ): Promise<OfficialSplits> {
-  let entry = await cache.read<{ rankedWords: string[] }>(cacheName, cacheKey);
-  if (!entry) {
-    const tokenized = tokenizeCorpus(await readCorpus());
-    entry = {
-      meta: { rankedWords: tokenized.rankedWords },
-      arrays: {
-        trainIds: tokenized.train.ids,
-        trainOffsets: tokenized.train.offsets,
-        trainLabels: tokenized.train.labels,
-        testIds: tokenized.test.ids,
-        testOffsets: tokenized.test.offsets,
-        testLabels: tokenized.test.labels,
-      },
-    };
-    await cache.write(cacheName, cacheKey, entry);
+  const cached = await cache.read<{ rankedWords: string[] }>(cacheName, cacheKey);
+  if (cached) {
+    const { arrays } = cached;
+    const split = (prefix: 'train' | 'test'): TokenizedSplit => ({
+      ids: arrays[`${prefix}Ids`] as Int32Array,
+      offsets: arrays[`${prefix}Offsets`] as Int32Array,
+      labels: arrays[`${prefix}Labels`] as Int32Array,
+    });
+    return padTokenizedCorpus({ rankedWords: cached.meta.rankedWords, train: split('train'), test: split('test') }, options);
   }
-  const { arrays } = entry;
-  const split = (prefix: 'train' | 'test'): LabeledExamples => {
-    const labels = arrays[`${prefix}Labels`] as Int32Array;
-    return {
-      count: labels.length,
-      inputs: padSequences(arrays[`${prefix}Ids`] as Int32Array, arrays[`${prefix}Offsets`] as Int32Array, options.sequenceLength, options.vocabularySize),
-      labels,
-    };
-  };
-  return { train: split('train'), test: split('test'), vocabulary: vocabularyWords(entry.meta.rankedWords, options.vocabularySize) };
+  const tokenized = await buildCorpus();
+  await cache.write(cacheName, cacheKey, {
+    meta: { rankedWords: tokenized.rankedWords },
+    arrays: {
+      trainIds: tokenized.train.ids,
+      trainOffsets: tokenized.train.offsets,
+      trainLabels: tokenized.train.labels,
+      testIds: tokenized.test.ids,
+      testOffsets: tokenized.test.offsets,
+      testLabels: tokenized.test.labels,
+    },
+  });
+  return padTokenizedCorpus(tokenized, options);
 }
