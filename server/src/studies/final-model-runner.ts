@@ -1,5 +1,6 @@
 // The phase after the last trial: the best configuration is trained again on the whole training split with the
 // final-model budget, and the study completes.
+import os from 'node:os';
 import { appendEvent } from '../events/append-event.js';
 import { computeHealth } from '../ml/health/health-report.js';
 import { buildModel, disposeModel } from '../ml/model/model-builder.js';
@@ -7,7 +8,9 @@ import { modelConfigFromParams, type SampledParams } from '../ml/model/search-sp
 import { saveModelToZip } from '../ml/model/model-archive.js';
 import { preprocessingFor } from '../ml/trainer/example-batches.js';
 import { trainModel } from '../ml/trainer/train-model.js';
+import { outcomeOf } from '../reports/plots/report-subject.js';
 import { writeArtifact } from './study-artifacts.js';
+import { FINAL_MODEL_FOLDER, healthScalars, writeTrainingArtifacts } from './training-artifacts.js';
 import { bestHyperparametersYaml, healthScores } from './best-hyperparameters.js';
 import type { FinalModelPayload } from './trial-queue.js';
 import { updateBestTrial, WorkerShutdownError, type TrialRunnerContext } from './trial-runner.js';
@@ -37,6 +40,7 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
   const built = buildModel(modelConfig, dataset.description);
   const cancellation = watchCancellation(prisma, studyId, signal);
   try {
+    const startedAt = new Date();
     const training = await trainModel({
       model: built.model,
       config: modelConfig,
@@ -92,6 +96,24 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
       contentType: 'application/zip',
       content: zip,
     });
+    try {
+      await writeTrainingArtifacts(
+        prisma,
+        context.resultsDir,
+        { studyId, studyName: study.name, trialId: bestTrial.id, folder: FINAL_MODEL_FOLDER, plotKind: 'FINAL_MODEL_PLOT' },
+        {
+          subject: { name: 'final model', outcome: outcomeOf(training.stopReason, training.epochs, config.finalModel.epochs) },
+          epochs: training.epochs,
+          graph: built.graph,
+          startedAt,
+          hostname: os.hostname(),
+          health: healthScalars(health),
+        },
+      );
+    } catch (error) {
+      // The trained model is already saved; its plots are not worth failing the study for.
+      logger.error({ err: error, study: study.name }, 'the final model\'s plots and TensorBoard events could not be written');
+    }
     const bestHealth = await prisma.healthReport.findUnique({ where: { trialId: bestTrial.id } });
     const attrs = bestTrial.userAttrs as Record<string, number>;
     await writeArtifact(prisma, context.resultsDir, {

@@ -1,22 +1,27 @@
 // Runs one trial slot of a study on this worker: asks the engine for parameters, builds and trains the model,
-// reports every epoch (database, event log, pruner), scores health, and tells the engine how it ended.
+// reports every epoch (database, event log, pruner), scores health, writes its plots and TensorBoard events, and
+// tells the engine how it ended.
+import os from 'node:os';
 import type { Logger } from '../logging/logger.js';
 import { appendEvent } from '../events/append-event.js';
 import { createStudy, type Study } from '../engine/study.js';
 import type { Trial } from '../engine/trial.js';
-import { computeHealth } from '../ml/health/health-report.js';
+import { computeHealth, type HealthReport } from '../ml/health/health-report.js';
 import { objectiveValues } from '../ml/health/objective.js';
+import type { ArchitectureGraph } from '../ml/model/architecture-graph.js';
 import { buildModel, disposeModel } from '../ml/model/model-builder.js';
 import { modelConfigFromParams, type ParamDefinition, type SampledParams } from '../ml/model/search-space.js';
 import { trainModel } from '../ml/trainer/train-model.js';
-import type { EpochMetrics } from '../ml/trainer/training-types.js';
+import type { EpochMetrics, TrainingResult } from '../ml/trainer/training-types.js';
 import type { Prisma, PrismaClient } from '../persistence/generated/prisma/client.js';
 import { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
+import { outcomeOf } from '../reports/plots/report-subject.js';
 import { createPruner, createSampler } from './engine-components.js';
 import type { DatasetCache } from './dataset-cache.js';
 import type { StudyConfig } from './study-config.js';
 import { watchCancellation } from './study-cancellation.js';
 import type { RunTrialPayload, TrialQueue } from './trial-queue.js';
+import { healthScalars, trialFolder, writeTrainingArtifacts } from './training-artifacts.js';
 
 export interface TrialRunnerContext {
   prisma: PrismaClient;
@@ -72,6 +77,7 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
       await prisma.architectureGraph.create({
         data: { trialId: trial.id, elements: built.graph as unknown as Prisma.InputJsonObject, parameterCount: built.parameterCount },
       });
+      const startedAt = new Date();
       const training = await trainModel({
         model: built.model,
         config: modelConfig,
@@ -100,9 +106,14 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
         await finish(engineStudy, trial, 'failed', 'TRIAL_FAILED', prisma, studyId, { error: 'the study was cancelled' });
         return;
       }
+      // Written before the trial is told, so that they exist once the study moves on (the final model, the UI).
+      const writeReport = (health?: HealthReport) =>
+        writeTrialReport(context, { studyId, studyName: study.name, trial, config, graph: built.graph, training, startedAt, health }, trialLog);
       if (training.stopReason === 'pruned') {
+        await writeReport();
         await finish(engineStudy, trial, 'pruned', 'TRIAL_PRUNED', prisma, studyId, { epoch: training.epochs.length });
       } else if (training.stopReason === 'diverged') {
+        await writeReport();
         await finish(engineStudy, trial, 'failed', 'TRIAL_FAILED', prisma, studyId, { error: 'training diverged: the loss became NaN or infinite' });
       } else {
         const health = computeHealth({
@@ -118,6 +129,7 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
           data: { trialId: trial.id, ...metrics, composite, details: details as unknown as Prisma.InputJsonObject },
         });
         await engineStudy.storage.setTrialUserAttr(trial.id, 'validationAccuracy', accuracy);
+        await writeReport(health);
         await finish(engineStudy, trial, values, 'TRIAL_COMPLETED', prisma, studyId, { values, accuracy, health: composite });
         await updateBestTrial(prisma, studyId, config);
       }
@@ -133,6 +145,42 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
     cancellation.stop();
   }
   await afterSlot(context, studyId, slot);
+}
+
+interface TrialReport {
+  studyId: string;
+  studyName: string;
+  trial: Trial;
+  config: StudyConfig;
+  graph: ArchitectureGraph;
+  training: TrainingResult;
+  startedAt: Date;
+  health: HealthReport | undefined;
+}
+
+/**
+ * Plots, architecture diagram and TensorBoard events of a trial. A report that cannot be written must not cost the
+ * trial its result: the error is logged with the trial's number, and the trial ends as its training did.
+ */
+async function writeTrialReport(context: TrialRunnerContext, report: TrialReport, trialLog: Logger): Promise<void> {
+  const { trial, training, health } = report;
+  try {
+    await writeTrainingArtifacts(
+      context.prisma,
+      context.resultsDir,
+      { studyId: report.studyId, studyName: report.studyName, trialId: trial.id, folder: trialFolder(trial.number), plotKind: 'TRIAL_PLOT' },
+      {
+        subject: { name: `trial ${trial.number}`, outcome: outcomeOf(training.stopReason, training.epochs, report.config.budget.epochs) },
+        epochs: training.epochs,
+        graph: report.graph,
+        startedAt: report.startedAt,
+        hostname: os.hostname(),
+        ...(health ? { health: healthScalars(health) } : {}),
+      },
+    );
+  } catch (error) {
+    trialLog.error({ err: error, trialNumber: trial.number }, `the plots and TensorBoard events of trial ${trial.number} could not be written; its result is kept`);
+  }
 }
 
 /** Suggests every active parameter of the search space (conditions follow sampled and fixed values). */

@@ -47,15 +47,20 @@ export function logTicks(min: number, max: number): AxisTicks {
   low = Math.floor(low / every) * every;
   high = Math.ceil(high / every) * every;
   const ticks: number[] = [];
-  for (let exponent = low; exponent <= high; exponent += every) ticks.push(10 ** exponent);
-  return { min: 10 ** low, max: 10 ** high, ticks, step: every };
+  for (let exponent = low; exponent <= high; exponent += every) ticks.push(powerOfTen(exponent));
+  return { min: powerOfTen(low), max: powerOfTen(high), ticks, step: every };
+}
+
+/** Exact decimal powers: `10 ** -4` is 0.00009999999999999999 in floating point. */
+function powerOfTen(exponent: number): number {
+  return Number(`1e${exponent}`);
 }
 
 export function formatTick(value: number, step: number, scale: 'linear' | 'log' = 'linear'): string {
   if (value === 0) return '0';
   if (scale === 'log') {
     const exponent = Math.round(Math.log10(value));
-    return exponent >= -2 && exponent <= 3 ? String(10 ** exponent).replace(/(\.\d*?)0+$/, '$1') : `1e${exponent}`;
+    return exponent >= -2 && exponent <= 3 ? String(powerOfTen(exponent)) : `1e${exponent}`;
   }
   const magnitude = Math.abs(value);
   if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(Math.max(0, Math.min(3, significantDecimals(value))));

@@ -18,7 +18,7 @@ export function outcomeOf(stopReason: StopReason, epochs: readonly EpochMetrics[
     case 'early-stopped':
       return `stopped early after epoch ${done} of ${budgetEpochs}`;
     case 'diverged':
-      return `diverged after ${done} recorded epoch${done === 1 ? '' : 's'} of ${budgetEpochs}`;
+      return `diverged in epoch ${done} of ${budgetEpochs}`;
     case 'cancelled':
       return `cancelled after epoch ${done} of ${budgetEpochs}`;
   }
