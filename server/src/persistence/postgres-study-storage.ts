@@ -1,5 +1,5 @@
 // The engine's Storage on PostgreSQL, safe for many processes on many machines asking and telling at once:
-// trial numbers come from a row lock on the study, every write to a trial is a compare-and-set on its RUNNING
+// trial numbers come from a counter on the study's row, every write to a trial is a compare-and-set on its RUNNING
 // state, and all timestamps come from the database clock. Finished trials never change, so each instance keeps
 // those it has read (as Optuna's _CachedStorage does) and a sampler's every read fetches only the newer ones.
 import type { Distribution, ParamValue } from '../engine/distributions.js';
@@ -48,27 +48,39 @@ export class PostgresStudyStorage implements Storage {
   }
 
   async createTrial(studyId: string, input: NewTrial = {}): Promise<FrozenTrial> {
-    const row = await this.prisma.$transaction(async (tx) => {
-      // The row lock serializes numbering per study; the MAX below runs after it, so it sees every earlier trial.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Study" WHERE id = ${studyId}::uuid FOR UPDATE`;
-      if (locked.length === 0) throw new NotFoundError(`Study ${studyId}`);
-      const [{ next }] = await tx.$queryRaw<{ next: number }[]>`
-        SELECT COALESCE(MAX(number) + 1, 0)::int AS next FROM "Trial" WHERE "studyId" = ${studyId}::uuid`;
-      const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
-      return tx.trial.create({
-        data: {
-          studyId,
-          number: next,
-          workerId: input.workerId ?? null,
-          systemAttrs: (input.systemAttrs ?? {}) as Prisma.InputJsonObject,
-          retries: input.retries ?? 0,
-          startedAt: now,
-          heartbeatAt: now,
-        },
-        include: trialInclude,
-      });
-    });
-    return toFrozenTrial(row);
+    // One statement: the UPDATE takes the study's row lock and re-reads the counter after it, so concurrent
+    // askers get distinct, gap-free numbers in a single round trip.
+    const systemAttrs = input.systemAttrs ?? {};
+    const [row] = await this.prisma.$queryRaw<{ id: string; number: number; startedAt: Date }[]>`
+      WITH numbered AS (
+        UPDATE "Study" SET "nextTrialNumber" = "nextTrialNumber" + 1 WHERE id = ${studyId}::uuid
+        RETURNING id, "nextTrialNumber" - 1 AS number
+      )
+      INSERT INTO "Trial" (id, "studyId", number, "values", "workerId", "systemAttrs", retries, "startedAt", "heartbeatAt")
+      SELECT gen_random_uuid(), numbered.id, numbered.number, '{}', ${input.workerId ?? null}, ${JSON.stringify(systemAttrs)}::jsonb,
+             ${input.retries ?? 0}, clock_timestamp(), clock_timestamp()
+      FROM numbered
+      RETURNING id, number, "startedAt"`;
+    if (!row) throw new NotFoundError(`Study ${studyId}`);
+    const startedAt = row.startedAt.getTime();
+    return {
+      id: row.id,
+      studyId,
+      number: row.number,
+      state: 'RUNNING',
+      params: {},
+      distributions: {},
+      values: null,
+      intermediateValues: [],
+      userAttrs: {},
+      systemAttrs: systemAttrs as FrozenTrial['systemAttrs'],
+      workerId: input.workerId ?? null,
+      heartbeatAt: startedAt,
+      retries: input.retries ?? 0,
+      error: null,
+      startedAt,
+      finishedAt: null,
+    };
   }
 
   async setTrialParam(trialId: string, name: string, value: ParamValue, distribution: Distribution): Promise<void> {
