@@ -62,7 +62,7 @@ export class ParzenEstimator {
   private readonly weights: Float64Array;
   private readonly logWeights: Float64Array;
   private readonly cumulativeWeights: Float64Array;
-  private readonly scratch: Float64Array;
+  private scratch: Float64Array | null = null;
   /** Per kernel: log weight plus every sample-independent term (normalizers of all dimensions). */
   private readonly base: Float64Array;
   /**
@@ -92,12 +92,11 @@ export class ParzenEstimator {
     this.weights = mixture.weights;
     this.logWeights = mixture.logWeights;
     this.cumulativeWeights = mixture.cumulative;
-    this.scratch = new Float64Array(nKernels);
     this.dims = this.names.map((name) => {
       const raw = observations[name] ?? new Float64Array(0);
       return buildDimension(raw, searchSpace[name]!, parameters, this.names.length, sortOrders?.[name]);
     });
-    this.base = Float64Array.from(this.logWeights);
+    this.base = this.logWeights.slice();
     for (const dim of this.dims) {
       if (dim.kind !== 'categorical') for (let k = 0; k < nKernels; k++) this.base[k]! += dim.logNorm[k]!;
     }
@@ -196,9 +195,9 @@ export class ParzenEstimator {
       finishLogSumExp(inside, this.base.length, result);
       return result;
     }
-    const acc = this.scratch;
     const base = this.base;
-    const nKernels = acc.length;
+    const nKernels = base.length;
+    const acc = (this.scratch ??= new Float64Array(nKernels));
     for (let c = 0; c < count; c++) {
       let max = -Infinity;
       acc.set(base);
@@ -588,7 +587,7 @@ function kernelBandwidths(
  */
 export function argsort(values: Float64Array): Int32Array {
   const n = values.length;
-  const sortedValues = Float64Array.from(values).sort();
+  const sortedValues = values.slice().sort();
   const used = new Int32Array(n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {

@@ -134,7 +134,7 @@ export class TpeSampler implements Sampler {
   }
 
   sampleRelative(context: SamplerContext, trial: FrozenTrial, searchSpace: SearchSpace): Record<string, ParamValue> {
-    if (Object.keys(searchSpace).length === 0 || this.finishedCount(context) < this.nStartupTrials) return {};
+    if (Object.keys(searchSpace).length === 0 || this.history(context).trials.length < this.nStartupTrials) return {};
     const spaces = this.group ? groupDecomposedSearchSpace(context.trials) : [searchSpace];
     const params: Record<string, ParamValue> = {};
     spaces.forEach((space, index) => {
@@ -149,14 +149,8 @@ export class TpeSampler implements Sampler {
 
   sampleIndependent(context: SamplerContext, trial: FrozenTrial, name: string, distribution: Distribution): ParamValue {
     const rng = new SeededRandom(deriveSeed(this.seed, trial.number, name));
-    if (this.finishedCount(context) < this.nStartupTrials) return sampleUniform(rng, distribution);
+    if (this.history(context).trials.length < this.nStartupTrials) return sampleUniform(rng, distribution);
     return this.sample(context, rng, { [name]: distribution })[name]!;
-  }
-
-  private finishedCount(context: SamplerContext): number {
-    let n = 0;
-    for (const t of context.trials) if (t.state === 'COMPLETE' || t.state === 'PRUNED') n++;
-    return n;
   }
 
   /** The study's finished trials, split and indexed once per newly finished trial (see `TrialHistory`). */
@@ -180,28 +174,9 @@ export class TpeSampler implements Sampler {
     const isBelow = history.below;
 
     // Split the finished trials that have every parameter of the space, keeping trial order (oldest first).
-    const belowIndex = new Int32Array(n);
-    const aboveIndex = new Int32Array(n);
-    const position = new Int32Array(n); // index within its own set
-    let nBelow = 0;
-    let nAbove = 0;
-    for (let i = 0; i < n; i++) {
-      let present = true;
-      for (const column of columns) {
-        if (Number.isNaN(column.values[i]!)) {
-          present = false;
-          break;
-        }
-      }
-      if (!present) continue;
-      if (isBelow[i]) {
-        position[i] = nBelow;
-        belowIndex[nBelow++] = i;
-      } else {
-        position[i] = nAbove;
-        aboveIndex[nAbove++] = i;
-      }
-    }
+    const { belowIndex, aboveIndex, position, nBelow, nAbove } = columns.every((column) => column.missing === 0)
+      ? history.fullSplit()
+      : splitPresent(columns, isBelow, n);
 
     // The constant liar: RUNNING trials (never in the history) count as bad.
     const running: FrozenTrial[] = [];
@@ -285,6 +260,43 @@ export class TpeSampler implements Sampler {
   }
 }
 
+/** Indices of the good and bad trials among those given, oldest first, and each trial's index within its set. */
+interface SplitIndex {
+  belowIndex: Int32Array;
+  aboveIndex: Int32Array;
+  /** position[i]: index of trial i within its own set. */
+  position: Int32Array;
+  nBelow: number;
+  nAbove: number;
+}
+
+/** The split restricted to the trials that have every parameter of `columns`. */
+function splitPresent(columns: readonly ParamColumn[], isBelow: Uint8Array, n: number): SplitIndex {
+  const belowIndex = new Int32Array(n);
+  const aboveIndex = new Int32Array(n);
+  const position = new Int32Array(n);
+  let nBelow = 0;
+  let nAbove = 0;
+  for (let i = 0; i < n; i++) {
+    let present = true;
+    for (const column of columns) {
+      if (Number.isNaN(column.values[i]!)) {
+        present = false;
+        break;
+      }
+    }
+    if (!present) continue;
+    if (isBelow[i]) {
+      position[i] = nBelow;
+      belowIndex[nBelow++] = i;
+    } else {
+      position[i] = nAbove;
+      aboveIndex[nAbove++] = i;
+    }
+  }
+  return { belowIndex, aboveIndex, position, nBelow, nAbove };
+}
+
 /** One parameter's internal values over a history's finished trials. */
 interface ParamColumn {
   /** Internal value per finished trial (history order), NaN where the trial lacks the parameter. */
@@ -292,6 +304,8 @@ interface ParamColumn {
   /** Indices of the trials that have the parameter, ascending by value (ties: older first); first sortedLength used. */
   sorted: Int32Array;
   sortedLength: number;
+  /** How many of the trials lack the parameter. */
+  missing: number;
   distribution: Distribution;
 }
 
@@ -309,6 +323,8 @@ class TrialHistory {
   private readonly columns = new Map<string, ParamColumn>();
   private scanFrom = 0;
   private finishedBefore = 0;
+  /** The split over all trials, shared by every parameter every trial has; null until asked after an update. */
+  private split: SplitIndex | null = null;
 
   constructor(readonly directions: readonly StudyDirection[]) {}
 
@@ -355,12 +371,19 @@ class TrialHistory {
     const { below } = splitTrials(this.trials, this.directions, gamma(this.trials.length));
     const good = new Set(below);
     this.below = Uint8Array.from(this.trials, (t) => (good.has(t) ? 1 : 0));
+    this.split = null;
+  }
+
+  /** The split of all finished trials (for parameters no trial lacks), computed once per update. */
+  fullSplit(): SplitIndex {
+    this.split ??= splitPresent([], this.below, this.trials.length);
+    return this.split;
   }
 
   column(name: string, distribution: Distribution): ParamColumn {
     let column = this.columns.get(name);
     if (!column) {
-      column = { values: new Float64Array(0), sorted: new Int32Array(0), sortedLength: 0, distribution };
+      column = { values: new Float64Array(0), sorted: new Int32Array(0), sortedLength: 0, missing: 0, distribution };
       this.columns.set(name, column);
       this.extend(name, column, 0);
     }
@@ -370,7 +393,10 @@ class TrialHistory {
   /** Brings `column` up to date with trials[start..]; start 0 rebuilds it. */
   private extend(name: string, column: ParamColumn, start: number): void {
     const n = this.trials.length;
-    if (start === 0) column.sortedLength = 0;
+    if (start === 0) {
+      column.sortedLength = 0;
+      column.missing = 0;
+    }
     if (column.values.length < n) {
       const values = new Float64Array(Math.max(16, 2 * n));
       values.set(column.values.subarray(0, start));
@@ -385,6 +411,7 @@ class TrialHistory {
       const t = this.trials[i]!;
       if (!(name in t.params)) {
         values[i] = NaN;
+        column.missing++;
         continue;
       }
       // The trial's own distribution for categorical lookup: the choices are identical by compatibility.
