@@ -19,6 +19,7 @@ describe('hyperscope datasets', () => {
     // Only the training subset is on disk: the listing says so instead of the published 39209.
     expect(rows.gtsrb).toMatch(/image\s+2580\s+12630/);
     expect(rows.reuters).toMatch(/text\s+7697\s+2974/);
+    expect(rows.cifar10).toMatch(/-$/);
   });
 
   it('is registered in the hyperscope program with help text', () => {

@@ -1,4 +1,5 @@
-// `hyperscope datasets`: the seven datasets, whether their files are here (and verified), and their sizes.
+// `hyperscope datasets`: the seven datasets, whether their files are here (and verified), their sizes, and which
+// edition a load would read (e.g. Keras' imdb.npz or the Stanford raw text).
 import { Command } from 'commander';
 import { datasetDefaults, listDatasets, type DatasetAvailability } from '../ml/datasets/index.js';
 
@@ -15,8 +16,11 @@ function status(dataset: DatasetAvailability): string {
 
 export function formatDatasetTable(datasets: DatasetAvailability[]): string {
   const rows = [
-    ['dataset', 'modality', 'train', 'test', 'on disk', 'status'],
-    ...datasets.map((dataset) => [dataset.id, dataset.modality, String(dataset.splitSizes.train), String(dataset.splitSizes.test), megabytes(dataset.bytesOnDisk), status(dataset)]),
+    ['dataset', 'modality', 'train', 'test', 'on disk', 'status', 'read from'],
+    ...datasets.map((dataset) => [
+      dataset.id, dataset.modality, String(dataset.splitSizes.train), String(dataset.splitSizes.test),
+      megabytes(dataset.bytesOnDisk), status(dataset), dataset.source ?? '-',
+    ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')).join('\n');
