@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LAYER_KIND_STYLES } from './architecture/layer-kind-colors.js';
 import { CATEGORICAL_COLORS } from './charts/series-style.js';
 import { FIGURE_WIDTH } from './charts/chart-figure.js';
-import { syntheticEpochs, syntheticGraph } from './synthetic-training-run.js';
+import { syntheticEpochs, syntheticGraph } from './test-training-run.js';
 import { trainingReportFiles, type ReportFile } from './training-report.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchitectureGraph } from '../../ml/model/architecture-graph.js';
-import { syntheticGraph } from '../synthetic-training-run.js';
+import { syntheticGraph } from '../test-training-run.js';
 import { architectureDiagramSvg, layerRows } from './architecture-diagram.js';
 import { LAYER_KIND_STYLES } from './layer-kind-colors.js';
 

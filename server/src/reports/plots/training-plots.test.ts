@@ -1,7 +1,7 @@
 // The figures say what they cannot show: a missing validation split, missing diagnostics, values that are not
 // finite. (Their pixels are tested through the report, training-report.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { syntheticEpochs } from '../synthetic-training-run.js';
+import { syntheticEpochs } from '../test-training-run.js';
 import { activationProgressionSvg } from './activation-progression-plot.js';
 import { gradientFlowSvg } from './gradient-flow-plot.js';
 import { outcomeOf } from './report-subject.js';
