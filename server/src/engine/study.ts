@@ -253,7 +253,9 @@ export class Study implements TrialHost {
 
   async sampleIndependent(trial: Trial, name: string, distribution: Distribution): Promise<ParamValue> {
     const trials = await this.storage.getTrials(this.record.id);
-    const current = trials.find((t) => t.number === trial.number) ?? trial.created;
+    // Trials are ordered by number, from 0: the current one is usually at its number.
+    const atNumber = trials[trial.number];
+    const current = (atNumber?.number === trial.number ? atNumber : trials.find((t) => t.number === trial.number)) ?? trial.created;
     return this.sampler.sampleIndependent(this.context(trials), current, name, distribution);
   }
 
