@@ -54,7 +54,7 @@ export const LAYER_KINDS: readonly { kind: LayerKind; name: string; colour: stri
   { kind: 'lstm', name: 'LSTM', colour: '#9d174d' },
   { kind: 'flatten', name: 'Flatten', colour: '#854d0e' },
   { kind: 'dense', name: 'Dense', colour: '#b45309' },
-  { kind: 'dropout', name: 'Dropout', colour: '#4b5563' },
+  { kind: 'dropout', name: 'Dropout', colour: '#6b7280' },
   { kind: 'output', name: 'Output', colour: '#15803d' },
   { kind: 'other', name: 'Other', colour: '#374151' },
 ];

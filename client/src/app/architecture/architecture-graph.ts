@@ -19,7 +19,7 @@ import { ArchitectureLegend } from './architecture-legend';
 export const CYTOSCAPE_HEADLESS = new InjectionToken<boolean>('CYTOSCAPE_HEADLESS', { factory: () => false });
 
 /** Vertical room per layer; the graph is scaled to fit, so this sets how large one layer is drawn. */
-const PX_PER_LAYER = 56;
+const PX_PER_LAYER = 64;
 const MIN_HEIGHT_PX = 200;
 const MAX_HEIGHT_PX = 1400;
 
@@ -176,7 +176,9 @@ export class ArchitectureGraph {
       boxSelectionEnabled: false,
       autoungrabify: true,
       maxZoom: 1.5,
-      layout: { name: 'breadthfirst', directed: true, roots, padding: 16, spacingFactor: 1, avoidOverlap: true },
+      // Levels spread over the container's height (sized per layer above); avoidOverlap would space levels by
+      // the node width instead and shrink a deep network to illegibility.
+      layout: { name: 'breadthfirst', directed: true, roots, padding: 16, spacingFactor: 1, avoidOverlap: false },
     });
   }
 }
