@@ -260,20 +260,31 @@ export class ParzenEstimator {
     }
   }
 
-  /** The same for kernel-major packed continuous dimensions (multivariate): base[k] − Σ_d z_d²/2. */
+  /**
+   * The same for kernel-major packed continuous dimensions (multivariate): base[k] − Σ_d z_d²/2, summed in
+   * dimension order. Per kernel and dimension the innermost loop runs over the candidates with the centre and
+   * bandwidth held fixed.
+   */
   private kernelTermsPacked(mus: Float64Array, invSigmas: Float64Array, nDims: number, inside: InsideCandidates): void {
     const { xs, count, terms, maxes } = inside;
     const base = this.base;
     const nKernels = base.length;
+    const byDim = new Float64Array(count * nDims); // coordinates dimension-major
+    for (let j = 0; j < count; j++) for (let d = 0; d < nDims; d++) byDim[d * count + j] = xs[j * nDims + d]!;
+    const acc = new Float64Array(count);
     for (let k = 0; k < nKernels; k++) {
-      const offset = k * nDims;
       const b = base[k]!;
-      for (let j = 0, i = k; j < count; j++, i += nKernels) {
-        let v = b;
-        for (let d = 0, x = j * nDims; d < nDims; d++, x++) {
-          const z = (xs[x]! - mus[offset + d]!) * invSigmas[offset + d]!;
-          v -= 0.5 * z * z;
+      for (let j = 0; j < count; j++) acc[j] = b;
+      for (let d = 0, p = k * nDims; d < nDims; d++, p++) {
+        const mu = mus[p]!;
+        const invSigma = invSigmas[p]!;
+        for (let j = 0, x = d * count; j < count; j++, x++) {
+          const z = (byDim[x]! - mu) * invSigma;
+          acc[j]! -= 0.5 * z * z;
         }
+      }
+      for (let j = 0, i = k; j < count; j++, i += nKernels) {
+        const v = acc[j]!;
         terms[i] = v;
         if (v > maxes[j]!) maxes[j] = v;
       }
@@ -443,7 +454,14 @@ function buildDimension(
   const { allMus, sigmas } = kernelBandwidths(mus, low, high, step ?? 0, parameters, nDims, sortOrder);
   const nKernels = allMus.length;
   const invSigmas = new Float64Array(nKernels);
-  for (let k = 0; k < nKernels; k++) invSigmas[k] = 1 / sigmas[k]!;
+  // Runs of equal bandwidths are common (all of them in multivariate mode, the clipped ones otherwise).
+  for (let k = 0, previous = NaN, inverse = NaN; k < nKernels; k++) {
+    if (sigmas[k] !== previous) {
+      previous = sigmas[k]!;
+      inverse = 1 / previous;
+    }
+    invSigmas[k] = inverse;
+  }
   const unnormalized = parameters.unnormalizedKernels === true;
   if (step === null) {
     const logNorm = new Float64Array(nKernels);
