@@ -17,8 +17,15 @@ import { applyMigrations } from '../../server/src/persistence/migrations.js';
 
 const [subscriberCount = 1000, eventCount = 200, eventsPerSecond = 50] = process.argv.slice(2).map(Number);
 const root = path.resolve(import.meta.dirname, '..', '..');
+/** User + system CPU seconds of a process: on a shared machine, what the fan-out costs regardless of who else runs. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+};
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const CONNECT_BATCH = 100;
+/** USER_HZ: /proc reports CPU time in these ticks (100 on Linux everywhere that matters). */
+const CLOCK_TICKS_PER_SECOND = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -86,6 +93,7 @@ try {
   const rssSubscribed = rssMiB(server.pid!);
 
   const written: number[] = [];
+  const cpuBefore = cpuSeconds(server.pid!);
   const started = performance.now();
   for (let index = 0; index < eventCount; index += 1) {
     const due = started + (index * 1000) / eventsPerSecond;
@@ -96,6 +104,7 @@ try {
   const deadline = performance.now() + 30_000;
   while (latencies.length < subscriberCount * eventCount && performance.now() < deadline) await sleep(50);
   const rssPeak = rssMiB(server.pid!);
+  const serverCpuMsPerEvent = ((cpuSeconds(server.pid!) - cpuBefore) * 1000) / eventCount;
 
   const lost = received.reduce((sum, sequences) => sum + written.filter((sequence) => !sequences.includes(sequence)).length, 0);
   const outOfOrder = received.filter((sequences) => sequences.some((sequence, i) => i > 0 && sequence <= sequences[i - 1])).length;
@@ -109,6 +118,8 @@ try {
     subscribersOutOfOrder: outOfOrder,
     latencyMs: { p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1), max: +latencies.at(-1)!.toFixed(1) },
     serverRssMiB: { idle: Math.round(rssIdle), subscribed: Math.round(rssSubscribed), afterEvents: Math.round(rssPeak) },
+    serverCpuMsPerEvent: +serverCpuMsPerEvent.toFixed(1),
+    loadAverage: os.loadavg().map((load) => +load.toFixed(1)),
     perSubscriberKiB: Math.round(((rssSubscribed - rssIdle) * 1024) / subscriberCount),
     benchRssMiB: Math.round(process.memoryUsage().rss / 1024 / 1024),
     node: process.version,
