@@ -62,4 +62,11 @@ for seed in range(first, first + n_seeds):
     values = [t.value for t in study.trials]
     for c in regret:
         regret[c].append(min(values[:c]) - optimum)
-print(name, "tpe-multivariate" if mode == "mv" else "tpe", " ".join(f"@{c} {np.median(v):.4g}" for c, v in regret.items()))
+print(
+    name,
+    "tpe-multivariate" if mode == "mv" else "tpe",
+    " ".join(f"@{c} {np.median(v):.4g}" for c, v in regret.items()),
+    f"q25-q75@100 {np.percentile(regret[100], 25):.4g}-{np.percentile(regret[100], 75):.4g}",
+)
+# Per seed, so that runs over different seed ranges can be pooled.
+print("regret@100 by seed", " ".join(f"{seed}:{v:.6g}" for seed, v in zip(range(first, first + n_seeds), regret[100])))

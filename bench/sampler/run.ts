@@ -82,11 +82,15 @@ async function run(fn: TestFunction, sampler: Sampler, trials: number): Promise<
   return { checksum, bestSoFar, engineMs };
 }
 
-function median(values: number[]): number {
+/** numpy.percentile with linear interpolation (q in [0, 1]). */
+function quantile(values: number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  const position = q * (s.length - 1);
+  const i = Math.floor(position);
+  return i + 1 < s.length ? s[i]! + (position - i) * (s[i + 1]! - s[i]!) : s[i]!;
 }
+
+const median = (values: number[]): number => quantile(values, 0.5);
 
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
@@ -96,9 +100,9 @@ const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs
 
 console.log(`Sampler benchmark: ${nSeeds} seeds × ${nTrials} trials; Node ${process.version}\n`);
 console.log(
-  `| function | sampler | ${checkpoints.map((c) => `regret @${c}`).join(' | ')} | Optuna 3.1 @100 (issue) | ratio | Optuna 3.1.0 @100 (rerun) | ratio | CPU ms/trial (100-trial run) |`,
+  `| function | sampler | ${checkpoints.map((c) => `regret @${c}`).join(' | ')} | q25–q75 @${nTrials} | Optuna 3.1 @100 (issue) | ratio | Optuna 3.1.0 @100 (rerun) | ratio | CPU ms/trial (100-trial run) |`,
 );
-console.log(`|---|---|${checkpoints.map(() => '---:').join('|')}|---:|---:|---:|---:|---:|`);
+console.log(`|---|---|${checkpoints.map(() => '---:').join('|')}|---:|---:|---:|---:|---:|---:|`);
 const started = performance.now();
 let checksum = 0;
 for (const fn of TEST_FUNCTIONS) {
@@ -113,8 +117,10 @@ for (const fn of TEST_FUNCTIONS) {
     const rerun = s.name === 'random' ? undefined : OPTUNA_REPRODUCED_AT_100[fn.name]?.[s.name as 'tpe'];
     const rerunRatio = rerun !== undefined && at100 !== undefined ? fmt(at100 / rerun) : '';
     const ms = mean(runs.flatMap((r) => r.engineMs));
+    const final = runs.map((r) => r.bestSoFar[nTrials - 1]! - fn.optimum);
+    const spread = `${fmt(quantile(final, 0.25))}–${fmt(quantile(final, 0.75))}`;
     console.log(
-      `| ${fn.name} | ${s.name} | ${regrets.map(fmt).join(' | ')} | ${reference ?? ''} | ${ratio} | ${rerun ?? ''} | ${rerunRatio} | ${ms.toFixed(3)} |`,
+      `| ${fn.name} | ${s.name} | ${regrets.map(fmt).join(' | ')} | ${spread} | ${reference ?? ''} | ${ratio} | ${rerun ?? ''} | ${rerunRatio} | ${ms.toFixed(3)} |`,
     );
   }
 }
