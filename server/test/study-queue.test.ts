@@ -1,16 +1,20 @@
 // A study as a user runs it: started through the study service, trained by separate worker processes that take
 // trials from the Postgres queue, finished with the final model — including a worker killed mid-trial.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import express from 'express';
+import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { downloadRouter } from '../src/api/downloads/download-routes.js';
 import { createLogger } from '../src/logging/logger.js';
 import { initTrainingBackend } from '../src/ml/backend/training-backend.js';
 import { loadModelFromZip } from '../src/ml/model/model-archive.js';
 import { SHARED_DATASETS_DIR } from '../src/ml/datasets/test-datasets-dir.js';
 import { createPrismaClient } from '../src/persistence/database.js';
-import type { PrismaClient } from '../src/persistence/generated/prisma/client.js';
+import type { Artifact, PrismaClient } from '../src/persistence/generated/prisma/client.js';
 import { startDeadWorkerReaper } from '../src/studies/dead-worker-reaper.js';
 import type { OptimizationInput } from '../src/studies/optimization-input.js';
 import { StudyService } from '../src/studies/study-service.js';
@@ -73,6 +77,29 @@ describe('studies through the queue', () => {
   const eventTypes = async (studyId: string) =>
     (await prisma.event.findMany({ where: { studyId }, orderBy: { sequence: 'asc' } })).map((e) => e.type);
 
+  /** Fetches artifacts through the API's download route: the recorded bytes under the recorded content type. */
+  const expectServedAsRecorded = async (artifacts: Artifact[]) => {
+    expect(artifacts).toHaveLength(2);
+    const app = express().use(downloadRouter(prisma, resultsDir()));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      for (const artifact of artifacts) {
+        const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/downloads/artifacts/${artifact.id}`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe(artifact.contentType);
+        const body = new Uint8Array(await response.arrayBuffer());
+        expect(body).toEqual(new Uint8Array(await readFile(path.join(resultsDir(), artifact.path))));
+        // A PNG, or a TFRecord whose first record is the 24-byte file-version event.
+        expect([...body.subarray(0, 8)]).toEqual(
+          artifact.kind === 'TENSORBOARD' ? [0x18, 0, 0, 0, 0, 0, 0, 0] : [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+        );
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  };
+
   beforeAll(async () => {
     database = await createTestDatabase();
     prisma = createPrismaClient(database.url);
@@ -121,6 +148,31 @@ describe('studies through the queue', () => {
     expect(types.filter((t) => t === 'TRIAL_STARTED')).toHaveLength(4);
     expect(types.filter((t) => t === 'FINAL_MODEL_EPOCH')).toHaveLength(2);
     expect(types.slice(-2)).toEqual(['FINAL_MODEL_COMPLETED', 'STUDY_COMPLETED']);
+
+    // Every trial and the final model leave their plots, architecture diagram and TensorBoard events, on disk and
+    // as artifacts the API serves with their content types.
+    const artifacts = await prisma.artifact.findMany({ where: { studyId: study.id } });
+    const runFolders = [...trials.map((t) => ({ folder: `trial_${t.number}`, trialId: t.id, plotKind: 'TRIAL_PLOT' })), { folder: 'final_model', trialId: finished.bestTrialId, plotKind: 'FINAL_MODEL_PLOT' }];
+    for (const { folder, trialId, plotKind } of runFolders) {
+      const studyFolder = path.join(resultsDir(), 'mnist-two-workers');
+      const pngs = ['training_history.png', 'gradient_flow.png', 'weight_distributions.png', 'activation_progression.png', 'architecture.png'];
+      expect((await readdir(path.join(studyFolder, folder))).sort(), folder).toEqual([...pngs, 'tensorboard'].sort());
+      const [eventFile, ...others] = await readdir(path.join(studyFolder, folder, 'tensorboard'));
+      expect(others, folder).toEqual([]);
+      expect(eventFile).toMatch(/^events\.out\.tfevents\.\d{10}\..+$/);
+      const runArtifacts = artifacts.filter((a) => a.path.startsWith(`mnist-two-workers/${folder}/`));
+      expect(runArtifacts.map((a) => [a.path, a.kind, a.contentType, a.trialId]).sort()).toEqual(
+        [
+          ...pngs.map((png) => [`mnist-two-workers/${folder}/${png}`, png === 'architecture.png' ? 'ARCHITECTURE_DIAGRAM' : plotKind, 'image/png', trialId]),
+          [`mnist-two-workers/${folder}/tensorboard/${eventFile}`, 'TENSORBOARD', 'application/octet-stream', trialId],
+        ].sort(),
+      );
+      const history = PNG.sync.read(await readFile(path.join(studyFolder, folder, 'training_history.png')));
+      expect(history.width).toBe(1200);
+    }
+    await expectServedAsRecorded(
+      artifacts.filter((a) => a.path === 'mnist-two-workers/trial_0/gradient_flow.png' || a.path.startsWith('mnist-two-workers/trial_0/tensorboard/')),
+    );
 
     // The final model is a downloadable zip that loads and classifies digits like the trained network.
     const artifact = await prisma.artifact.findFirstOrThrow({ where: { studyId: study.id, kind: 'FINAL_MODEL' } });

@@ -27,6 +27,8 @@ export interface LineChartSpec {
   yInclude?: number[];
   /** Integer x ticks (epochs). */
   integerX?: boolean;
+  /** Room for the legend; stacked panels pass the same width so that their x axes line up. */
+  legendWidth?: number;
 }
 
 const MARGIN = { left: 66, right: 12, top: 40, bottom: 42 };
@@ -36,7 +38,7 @@ export function lineChartSvg(spec: LineChartSpec, frame: Frame): string {
   const scale = spec.yScale ?? 'linear';
   const drawable = (y: number | null): y is number => y !== null && Number.isFinite(y) && (scale === 'linear' || y > 0);
   const omitted = spec.series.reduce((sum, s) => sum + s.points.filter((p) => p.y !== null && !drawable(p.y)).length, 0);
-  const legendWidth = spec.series.length > 1 || spec.series[0]?.name ? legendWidthFor(spec.series) : 0;
+  const legendWidth = spec.legendWidth ?? (spec.series.length > 1 || spec.series[0]?.name ? legendWidthFor(spec.series) : 0);
   const plot: Frame = {
     x: frame.x + MARGIN.left,
     y: frame.y + MARGIN.top,
@@ -86,7 +88,8 @@ export function lineChartSvg(spec: LineChartSpec, frame: Frame): string {
   return parts.join('');
 }
 
-function legendWidthFor(series: readonly LineSeries[]): number {
+export function legendWidthFor(series: readonly LineSeries[]): number {
+  if (series.length === 0) return 0;
   const longest = Math.max(...series.map((s) => estimateTextWidth(s.name, 11)));
   return Math.min(LEGEND_MAX_WIDTH, longest + 44);
 }

@@ -2,7 +2,7 @@
 // deviation, and the fraction of units that never vary (dead).
 import type { EpochMetrics, LayerDiagnostics } from '../../ml/trainer/training-types.js';
 import { chartFigureSvg } from '../charts/chart-figure.js';
-import { lineChartSvg } from '../charts/line-chart.js';
+import { legendWidthFor, lineChartSvg } from '../charts/line-chart.js';
 import { diagnosticsCoverage, layerSeries } from './layer-series.js';
 import type { ReportSubject } from './report-subject.js';
 
@@ -17,7 +17,7 @@ export function activationProgressionSvg(epochs: readonly EpochMetrics[], subjec
   const notes = [`${subject.outcome}. Statistics of each layer's output on the fixed probe batch; Dropout and Flatten layers are left out (they repeat their input).`];
   const coverage = diagnosticsCoverage(epochs);
   if (coverage) notes.push(coverage);
-  const chart = { xLabel: 'epoch', integerX: true };
+  const chart = { xLabel: 'epoch', integerX: true, legendWidth: legendWidthFor([...mean, ...dead]) };
   return chartFigureSvg({
     title: `Activation progression · ${subject.name}`,
     notes,

@@ -53,6 +53,14 @@ describe('training plots', () => {
     expect(svg.match(/dense1 \(Dense\)/g)).toHaveLength(3);
   });
 
+  it('line up the x axes of stacked panels, whatever their legends hold', () => {
+    for (const svg of [activationProgressionSvg(syntheticEpochs(2), subject), gradientFlowSvg(syntheticEpochs(2), subject)]) {
+      const plotWidths = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="none" stroke="#999"\/>/g)].map((m) => m[1]);
+      expect(plotWidths.length).toBeGreaterThan(1);
+      expect(new Set(plotWidths).size).toBe(1);
+    }
+  });
+
   it('describe how each run ended', () => {
     expect(outcomeOf('completed', syntheticEpochs(4), 4)).toBe('completed 4 of 4 epochs');
     expect(outcomeOf('pruned', syntheticEpochs(1), 4)).toBe('pruned after epoch 1 of 4');
