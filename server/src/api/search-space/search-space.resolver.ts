@@ -3,8 +3,8 @@ import { DATASET_IDS, describeDataset, type DatasetId } from '../../ml/datasets/
 import { defaultModelConfig, familyForModality } from '../../ml/model/model-config.js';
 import { searchSpaceFor, type ParamDefinition, type SampledParams } from '../../ml/model/search-space.js';
 import { badUserInput } from '../common/api-errors.js';
-import { architectureParams } from './architecture-params.js';
-import { hyperparameterGuide } from './hyperparameter-guide.js';
+import { architectureParams } from '../../ml/model/architecture-params.js';
+import { hyperparameterGuide } from '../../ml/model/hyperparameter-guide.js';
 import { Hyperparameter, HyperparameterKind, ModelFamily, SearchSpace } from './search-space.type.js';
 
 @Resolver(() => SearchSpace)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultModelConfig, type ModelFamily } from '../../ml/model/model-config.js';
-import { modelConfigFromParams, searchSpaceFor } from '../../ml/model/search-space.js';
+import { defaultModelConfig, type ModelFamily } from './model-config.js';
+import { modelConfigFromParams, searchSpaceFor } from './search-space.js';
 import { architectureParams } from './architecture-params.js';
 import { hyperparameterGuide } from './hyperparameter-guide.js';
 

@@ -1,8 +1,8 @@
 // The hyperparameter values a ModelConfig corresponds to: the inverse of modelConfigFromParams, used to show what
 // the architecture does when a hyperparameter is not searched. Parameters the config does not have (their
 // condition is unmet, e.g. block 3 of a 2-block CNN) are left out.
-import type { ModelConfig } from '../../ml/model/model-config.js';
-import { searchSpaceFor, type ParamDefinition, type SampledParams } from '../../ml/model/search-space.js';
+import type { ModelConfig } from './model-config.js';
+import { searchSpaceFor, type ParamDefinition, type SampledParams } from './search-space.js';
 
 export function architectureParams(config: ModelConfig): SampledParams {
   const { optimizer } = config;
