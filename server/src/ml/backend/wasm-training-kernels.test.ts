@@ -32,6 +32,23 @@ describe('wasm training kernels', () => {
     await initTrainingBackend({ preference: 'wasm' });
   });
 
+  it('BatchMatMul with transposed operands (2-D and batched 3-D) matches the cpu backend', async () => {
+    const products = (): tf.Tensor[] => {
+      const a = seeded([5, 7], 1);
+      const b = seeded([7, 3], 2);
+      const a3 = seeded([2, 5, 7], 3);
+      const b3 = seeded([2, 7, 3], 4);
+      return [
+        tf.matMul(a.transpose(), b.transpose(), true, true),
+        tf.matMul(a, b.transpose(), false, true),
+        tf.matMul(a.transpose(), b, true, false),
+        tf.matMul(a3.transpose([0, 2, 1]), b3, true, false),
+        tf.matMul(a3, b3.transpose([0, 2, 1]), false, true),
+      ];
+    };
+    expectClose(await on('wasm', products), await on('cpu', products), 1e-6);
+  });
+
   const convCases: { name: string; x: number[]; f: number[]; stride: number; pad: 'same' | 'valid' }[] = [
     { name: '3×3 same stride 1', x: [3, 8, 8, 2], f: [3, 3, 2, 4], stride: 1, pad: 'same' },
     { name: '3×3 valid stride 1', x: [2, 7, 9, 3], f: [3, 3, 3, 5], stride: 1, pad: 'valid' },

@@ -3,7 +3,8 @@
 // gradient of Gather) throws "kernel not registered". The stock wasm MaxPoolGrad returns wrong gradients (off by
 // O(1) against cpu for 'same' padding and for some valid shapes such as [4, 8, 8, 3] with a 2×2 window), so it is
 // replaced too; its Conv2DBackpropInput is correct but was the slowest kernel of a CNN step, so stride-1
-// convolutions (all the builder makes) take a forward-convolution path. Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
+// convolutions (all the builder makes) take a forward-convolution path; its BatchMatMul is slow with transposed
+// operands (every matmul gradient), so those are transposed explicitly first. Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
@@ -11,17 +12,19 @@ type KernelInputs = Record<string, tf.TensorInfo>;
 type KernelAttrs = Record<string, unknown>;
 
 /** Kernel names this module adds to the wasm backend. */
-export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'MaxPoolGrad', 'Conv2DBackpropInput'] as const;
+export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'MaxPoolGrad', 'Conv2DBackpropInput', 'BatchMatMul'] as const;
 
 const implementations: Record<(typeof WASM_TRAINING_KERNELS)[number], unknown> = {
   Conv2DBackpropFilter: conv2DBackpropFilter,
   UnsortedSegmentSum: unsortedSegmentSum,
   MaxPoolGrad: maxPoolGrad,
   Conv2DBackpropInput: conv2DBackpropInput,
+  BatchMatMul: batchMatMul,
 };
 
-/** The stock wasm Conv2DBackpropInput, kept for strided convolutions. */
-let stockConv2DBackpropInput: tf.KernelFunc | undefined;
+/** Replacements that hand some cases back to the stock kernel, which is kept (with its setup) for them. */
+const WRAPS_STOCK_KERNEL = new Set<string>(['Conv2DBackpropInput', 'BatchMatMul']);
+const stockKernels = new Map<string, tf.KernelFunc>();
 
 /** Registers (or replaces) the training kernels on the wasm backend; safe to call more than once. */
 export function registerWasmTrainingKernels(): void {
@@ -30,12 +33,43 @@ export function registerWasmTrainingKernels(): void {
     const kernelFunc = implementations[name] as tf.KernelFunc;
     const existing = tf.getKernel(name, 'wasm');
     if (existing?.kernelFunc === kernelFunc) continue;
-    if (name === 'Conv2DBackpropInput') stockConv2DBackpropInput = existing?.kernelFunc;
+    const wrapsStock = WRAPS_STOCK_KERNEL.has(name);
+    if (wrapsStock && existing !== undefined) stockKernels.set(name, existing.kernelFunc);
     if (existing !== undefined) tf.unregisterKernel(name, 'wasm');
     // The stock kernel's setup (binding its wasm function) must still run when it is kept as a fallback.
-    const setupFunc = name === 'Conv2DBackpropInput' ? existing?.setupFunc : undefined;
+    const setupFunc = wrapsStock ? existing?.setupFunc : undefined;
     tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc, ...(setupFunc ? { setupFunc } : {}) });
   }
+}
+
+function stockKernel(name: string): tf.KernelFunc {
+  const kernel = stockKernels.get(name);
+  if (kernel === undefined) throw new Error(`The wasm backend has no stock ${name} kernel.`);
+  return kernel;
+}
+
+/**
+ * The stock wasm BatchMatMul is fast (XNNPACK) only without transposes; with transposeA or transposeB it takes a
+ * plain loop that was 8–15× slower for the shapes of our gradients (every matmul gradient transposes one operand).
+ * Transposing explicitly first, then multiplying untransposed, gives the same values.
+ */
+function batchMatMul(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+  const stock = stockKernel('BatchMatMul');
+  if (!transposeA && !transposeB) return stock(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  const swapLastTwo = (x: tf.TensorInfo): tf.TensorInfo => {
+    const perm = x.shape.map((_, i) => i);
+    perm[perm.length - 2] = perm.length - 1;
+    perm[perm.length - 1] = perm.length - 2;
+    return runWasmKernel(backend, 'Transpose', { x }, { perm });
+  };
+  const a = transposeA ? swapLastTwo(inputs.a!) : inputs.a!;
+  const b = transposeB ? swapLastTwo(inputs.b!) : inputs.b!;
+  const out = stock({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB: false } } as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+  if (transposeA) backend.disposeData(a.dataId);
+  if (transposeB) backend.disposeData(b.dataId);
+  return out;
 }
 
 /** Runs another wasm kernel directly, inside this kernel, without going through the engine's tape. */
@@ -122,8 +156,7 @@ function conv2DBackpropInput(args: { inputs: KernelInputs; backend: BackendWasm;
   };
   const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode);
   if (dataFormat !== 'NHWC' || info.strideHeight !== 1 || info.strideWidth !== 1) {
-    if (stockConv2DBackpropInput === undefined) throw new Error('The wasm backend has no Conv2DBackpropInput kernel.');
-    return stockConv2DBackpropInput(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+    return stockKernel('Conv2DBackpropInput')(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
   }
   const [kh, kw] = [info.filterHeight, info.filterWidth];
   const flipped = runWasmKernel(backend, 'Reverse', { x: filter }, { dims: [0, 1] });

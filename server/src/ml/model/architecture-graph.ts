@@ -112,6 +112,7 @@ function kindOf(name: string, className: string): ArchitectureNodeKind {
     Dense: 'dense',
     Embedding: 'embedding',
     LSTM: 'lstm',
+    FusedLSTM: 'lstm',
     Bidirectional: 'lstm',
   };
   return kinds[className] ?? 'other';

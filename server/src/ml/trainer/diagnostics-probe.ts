@@ -9,7 +9,7 @@ export const HISTOGRAM_BINS = 20;
 /** A unit whose output range over the probe batch is at most this is "never active" (docs/HEALTH.md). */
 export const DEAD_UNIT_RANGE = 1e-6;
 
-const NONLINEAR_CLASSES = new Set(['Activation', 'LSTM', 'Bidirectional']);
+const NONLINEAR_CLASSES = new Set(['Activation', 'LSTM', 'FusedLSTM', 'Bidirectional']);
 
 export class DiagnosticsProbe {
   private readonly layers: tf.layers.Layer[];
