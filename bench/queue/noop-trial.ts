@@ -13,10 +13,17 @@ export interface NoopStudy {
   parallelism: number;
 }
 
-export async function runNoopTrial(prisma: PrismaClient, queue: TrialQueue | null, study: NoopStudy, slot: number): Promise<void> {
+/** `storage` is one per process, as a worker keeps it. */
+export async function runNoopTrial(
+  prisma: PrismaClient,
+  storage: PostgresStudyStorage,
+  queue: TrialQueue | null,
+  study: NoopStudy,
+  slot: number,
+): Promise<void> {
   const engineStudy = await createStudy({
     studyName: study.studyName,
-    storage: new PostgresStudyStorage(prisma),
+    storage,
     sampler: new RandomSampler({ seed: slot }),
     pruner: new NopPruner(),
     directions: ['maximize'],

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPrismaClient } from '../../server/src/persistence/database.js';
 import { EmbeddedPostgres } from '../../server/src/persistence/embedded-postgres.js';
+import { PostgresStudyStorage } from '../../server/src/persistence/postgres-study-storage.js';
 import { applyMigrations } from '../../server/src/persistence/migrations.js';
 import { TrialQueue } from '../../server/src/studies/trial-queue.js';
 import { runNoopTrial, type NoopStudy } from './noop-trial.js';
@@ -35,7 +36,8 @@ try {
   // Reference: the same trials one after another in this process, no queue.
   const reference = await newStudy('reference', referenceTrials, 1);
   const referenceStart = performance.now();
-  for (let slot = 0; slot < referenceTrials; slot += 1) await runNoopTrial(prisma, null, reference, slot);
+  const storage = new PostgresStudyStorage(prisma);
+  for (let slot = 0; slot < referenceTrials; slot += 1) await runNoopTrial(prisma, storage, null, reference, slot);
   const referenceRate = referenceTrials / ((performance.now() - referenceStart) / 1000);
 
   const study = await newStudy('queued', trials, workerCount);

@@ -123,7 +123,7 @@ describe('studies through the queue', () => {
     startWorker();
     startWorker();
     const study = await service.startStudy({ ...smallMnistStudy, name: 'mnist-two-workers', trials: 4 });
-    await waitForState(study.id, ['COMPLETE', 'FAILED'], 240_000);
+    await waitForState(study.id, ['COMPLETE', 'FAILED'], 400_000);
 
     const finished = await prisma.study.findUniqueOrThrow({ where: { id: study.id } });
     expect(finished.state).toBe('COMPLETE');
@@ -186,7 +186,7 @@ describe('studies through the queue', () => {
     } finally {
       model.dispose();
     }
-  }, 300_000);
+  }, 480_000);
 
   it('completes a study whose worker is killed mid-trial, retrying that trial on another worker', async () => {
     const stopReaper = startDeadWorkerReaper(prisma, queue, createLogger('reaper', 'warn'));

@@ -5,6 +5,7 @@ import { appendEvent } from '../events/append-event.js';
 import type { Logger } from '../logging/logger.js';
 import { initTrainingBackend } from '../ml/backend/training-backend.js';
 import type { PrismaClient } from '../persistence/generated/prisma/client.js';
+import { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
 import { DatasetCache } from './dataset-cache.js';
 import { runFinalModel } from './final-model-runner.js';
 import { runQueueWorker, TrialQueue } from './trial-queue.js';
@@ -36,6 +37,7 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
   const queue = await TrialQueue.connect(options.databaseUrl, logger);
   const context = {
     prisma,
+    studyStorage: new PostgresStudyStorage(prisma),
     queue,
     // The queue's own id for this worker, so that jobs of a dead worker can be released by it.
     workerId: '',

@@ -14,7 +14,7 @@ import { modelConfigFromParams, type ParamDefinition, type SampledParams } from 
 import { trainModel } from '../ml/trainer/train-model.js';
 import type { EpochMetrics, TrainingResult } from '../ml/trainer/training-types.js';
 import type { Prisma, PrismaClient } from '../persistence/generated/prisma/client.js';
-import { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
+import type { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
 import { outcomeOf } from '../reports/plots/report-subject.js';
 import { createPruner, createSampler } from './engine-components.js';
 import type { DatasetCache } from './dataset-cache.js';
@@ -25,11 +25,13 @@ import { healthScalars, trialFolder, writeTrainingArtifacts } from './training-a
 
 export interface TrialRunnerContext {
   prisma: PrismaClient;
+  /** One per worker process: it keeps the finished trials it has read, so each ask reads only newer ones. */
+  studyStorage: PostgresStudyStorage;
   queue: TrialQueue;
   datasets: DatasetCache;
   workerId: string;
   logger: Logger;
-  /** Root of the study artifact folders; workers on other machines need it on a shared filesystem. */
+  /** Where this machine keeps its copy of the study artifacts; the database keeps every artifact's bytes. */
   resultsDir: string;
 }
 
@@ -56,7 +58,7 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
   const dataset = await context.datasets.load(config);
   const engineStudy = await createStudy({
     studyName: study.name,
-    storage: new PostgresStudyStorage(prisma),
+    storage: context.studyStorage,
     sampler: createSampler(config, slot),
     pruner: createPruner(config),
     directions: config.directions,
