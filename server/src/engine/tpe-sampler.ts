@@ -370,7 +370,9 @@ class TrialHistory {
     for (const [name, column] of this.columns) this.extend(name, column, start);
     const { below } = splitTrials(this.trials, this.directions, gamma(this.trials.length));
     const good = new Set(below);
-    this.below = Uint8Array.from(this.trials, (t) => (good.has(t) ? 1 : 0));
+    const isBelow = new Uint8Array(this.trials.length);
+    for (let i = 0; i < isBelow.length; i++) if (good.has(this.trials[i]!)) isBelow[i] = 1;
+    this.below = isBelow;
     this.split = null;
   }
 
