@@ -44,6 +44,13 @@ const EXPECTED: readonly { kind: string; fileName: string; label: string }[] = [
       padding: 0;
       list-style: none;
     }
+    .downloads li {
+      max-width: 100%;
+    }
+    .downloads .button {
+      max-width: 100%;
+      overflow-wrap: anywhere;
+    }
     .is-pending {
       opacity: 0.55;
       cursor: default;

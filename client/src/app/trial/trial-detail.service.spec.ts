@@ -36,7 +36,7 @@ describe('TrialDetailService', () => {
     vi.useRealTimers();
   });
 
-  it('reads the trial with its study and, as the study is finished, does not subscribe', async () => {
+  it('reads the trial with its study, and replays the study’s events for the files stored for this trial', async () => {
     service.load('s1', 't3');
     const read = apollo.expectOne(TrialPageDocument);
     expect(read.operation.variables).toEqual({ studyId: 's1', trialId: 't3' });
@@ -45,14 +45,20 @@ describe('TrialDetailService', () => {
 
     expect(service.trial()?.number).toBe(3);
     expect(service.epochs().map((e) => e.epoch)).toEqual([1, 2]);
-    apollo.expectNone(StudyEventsDocument);
+    const events = apollo.expectOne(StudyEventsDocument);
+    expect(events.operation.variables).toEqual({ studyId: 's1', since: 0 });
+    events.flushData(studyEvent(20, 'ARTIFACT_CREATED', null, { artifactId: 'a9', kind: 'TRIAL_PLOT', path: 'demo/trial_3/training_history.png', trialId: 't3' }));
+    events.flushData(studyEvent(21, 'ARTIFACT_CREATED', null, { artifactId: 'a10', kind: 'TRIAL_PLOT', path: 'demo/trial_4/training_history.png', trialId: 't4' }));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect([...service.artifactIds()]).toEqual(['a9']);
   });
 
   it('extends the curves at once when this running trial finishes an epoch, then reads it again for its diagnostics', async () => {
     service.load('s1', 't3');
     await flushRead(running(), runningStudy());
     const events = apollo.expectOne(StudyEventsDocument);
-    expect(events.operation.variables).toEqual({ studyId: 's1', since: 50 });
+    expect(events.operation.variables).toEqual({ studyId: 's1', since: 0 });
 
     events.flushData(studyEvent(51, 'EPOCH_COMPLETED', 4, { ...epochPayload(2, 9), trialNumber: 4 }));
     events.flushData(studyEvent(52, 'EPOCH_COMPLETED', 3, epochPayload(2, 0.6)));
@@ -83,19 +89,16 @@ describe('TrialDetailService', () => {
     expect(service.epochs().at(-1)?.loss).toBe(0.6);
   });
 
-  it('stops following once a read shows the trial and its study finished', async () => {
+  it('does not apply replayed events the read already covers (no stale epochs, no extra reads)', async () => {
     service.load('s1', 't3');
     await flushRead(running(), runningStudy());
     const events = apollo.expectOne(StudyEventsDocument);
 
-    events.flushData(studyEvent(60, 'STUDY_COMPLETED', null));
+    events.flushData(studyEvent(40, 'EPOCH_COMPLETED', 3, epochPayload(1, 99)));
+    events.flushData(studyEvent(45, 'TRIAL_STARTED', 3));
     await vi.advanceTimersByTimeAsync(600);
-    await flushRead();
 
-    expect(service.trial()?.state).toBe('COMPLETE');
-    events.flushData(studyEvent(61, 'EPOCH_COMPLETED', 3, epochPayload(3, 0.1)));
-    await vi.advanceTimersByTimeAsync(600);
-    expect(service.epochs().map((e) => e.epoch)).toEqual([1, 2]);
+    expect(service.epochs().map((e) => e.loss)).toEqual([1.2]);
     apollo.expectNone(TrialPageDocument);
   });
 

@@ -5,6 +5,7 @@ import { EventType, StudyEventsDocument, StudyEventsSubscription, TrialPageDocum
 import { describeError } from '../graphql/describe-error';
 import { GRAPHQL_WS_CLIENT } from '../graphql/graphql-ws-client';
 import { isNotFound } from '../graphql/not-found';
+import { asRecord } from '../study/study-plan';
 import { EpochPoint, epochFromEvent, withEpoch } from './epoch-series';
 
 export type TrialPageRead = TrialPageQuery;
@@ -15,10 +16,10 @@ const REFETCH_DEBOUNCE_MS = 500;
 const RESUBSCRIBE_DELAY_MS = 3_000;
 
 /**
- * One trial, live: reads it with its study's downloads, then follows the study's events from the read's
- * `lastEventSequence` while the trial or its study is active. An EPOCH_COMPLETED of this trial extends the
- * epoch curves at once; the trial is then read again (debounced) for its diagnostics, health and files.
- * Provided per trial page.
+ * One trial, live: reads it with its study's downloads, then follows the study's events. An EPOCH_COMPLETED
+ * of this trial extends the epoch curves at once; the trial is then read again (debounced) for its
+ * diagnostics, health and files. The event log is replayed from the start: its ARTIFACT_CREATED events are
+ * the only place the API says which stored files (plots) belong to which trial. Provided per trial page.
  */
 @Injectable()
 export class TrialDetailService {
@@ -29,6 +30,7 @@ export class TrialDetailService {
   private readonly liveEpochs = signal<readonly EpochPoint[]>([]);
   private readonly errorValue = signal<string | null>(null);
   private readonly notFoundValue = signal(false);
+  private readonly artifactIdsValue = signal<ReadonlySet<string>>(new Set());
 
   readonly trial = computed(() => this.readValue()?.trial ?? null);
   readonly study = computed(() => this.readValue()?.study ?? null);
@@ -37,9 +39,13 @@ export class TrialDetailService {
   readonly error = this.errorValue.asReadonly();
   /** The trial (or its study) does not exist: the page says so instead of loading forever. */
   readonly notFound = this.notFoundValue.asReadonly();
+  /** Ids of the artifacts stored for this trial, from ARTIFACT_CREATED events (a Download names no trial). */
+  readonly artifactIds = this.artifactIdsValue.asReadonly();
 
   private ids: { trialId: string; studyId: string } | null = null;
-  private lastSequence: number | null = null;
+  /** The last event applied; events up to the read's `lastEventSequence` only name artifacts, the read has the rest. */
+  private lastSequence = 0;
+  private readSequence = 0;
   private loading: Subscription | null = null;
   private events: Subscription | null = null;
   private readonly refetch$ = new Subject<void>();
@@ -82,16 +88,18 @@ export class TrialDetailService {
     this.loading?.unsubscribe();
     this.events?.unsubscribe();
     this.events = null;
-    this.lastSequence = null;
+    this.lastSequence = 0;
+    this.readSequence = 0;
+    this.artifactIdsValue.set(new Set());
     this.readValue.set(null);
     this.liveEpochs.set([]);
     this.errorValue.set(null);
     this.notFoundValue.set(false);
     this.loading = this.read().subscribe({
       next: (read) => {
-        this.lastSequence = read.study.lastEventSequence ?? null;
+        this.readSequence = read.study.lastEventSequence ?? 0;
         this.apply(read);
-        if (isActive(read)) this.follow(studyId);
+        this.follow(studyId);
       },
       error: (error: unknown) => {
         this.notFoundValue.set(isNotFound(error));
@@ -115,10 +123,6 @@ export class TrialDetailService {
     // Epochs the read has are authoritative; live ones it does not have yet stay.
     const merged = read.trial.epochs.reduce<EpochPoint[]>((epochs, e) => withEpoch(epochs, e), [...this.liveEpochs()]);
     this.liveEpochs.set(merged);
-    if (!isActive(read)) {
-      this.events?.unsubscribe();
-      this.events = null;
-    }
   }
 
   private follow(studyId: string): void {
@@ -140,8 +144,11 @@ export class TrialDetailService {
 
   private applyEvent(event: StudyEventsSubscription['studyEvents']): void {
     const trial = this.trial();
-    if (!trial || (this.lastSequence !== null && event.sequence <= this.lastSequence)) return;
+    if (!trial || event.sequence <= this.lastSequence) return;
     this.lastSequence = event.sequence;
+    const artifactId = artifactOf(event, trial.id);
+    if (artifactId) this.artifactIdsValue.update((ids) => new Set([...ids, artifactId]));
+    if (event.sequence <= this.readSequence) return;
     const ofThisTrial = event.trialNumber === trial.number;
     const point = epochFromEvent(event, trial.number);
     if (point) this.liveEpochs.update((epochs) => withEpoch(epochs, point));
@@ -151,7 +158,9 @@ export class TrialDetailService {
 
 const STUDY_ENDS: ReadonlySet<EventType> = new Set<EventType>(['STUDY_COMPLETED', 'STUDY_CANCELLED', 'STUDY_FAILED']);
 
-/** Something may still change: the trial trains, or its study may still store its plots (artifacts). */
-function isActive(read: TrialPageRead): boolean {
-  return read.trial.state === 'RUNNING' || read.study.state === 'QUEUED' || read.study.state === 'RUNNING' || read.study.state === 'FINAL_MODEL';
+/** The artifact id of an ARTIFACT_CREATED event for this trial. */
+function artifactOf(event: StudyEventsSubscription['studyEvents'], trialId: string): string | null {
+  if (event.type !== 'ARTIFACT_CREATED') return null;
+  const payload = asRecord(event.payload);
+  return payload['trialId'] === trialId && typeof payload['artifactId'] === 'string' ? payload['artifactId'] : null;
 }

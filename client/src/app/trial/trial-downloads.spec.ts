@@ -15,4 +15,9 @@ describe('trialDownloadsOf', () => {
     const files = ['trial_3_loss.png', 'trial003.png', 'Trial-3.png', 'trials.csv', 'mytrial-3.png'].map(named);
     expect(trialDownloadsOf(files, 3).map((d) => d.fileName)).toEqual(['trial_3_loss.png', 'trial003.png', 'Trial-3.png']);
   });
+
+  it('finds the artifacts this trial’s ARTIFACT_CREATED events named, whatever their file name', () => {
+    const plot = (id: string) => ({ kind: 'TRIAL_PLOT', fileName: 'training_history.png', url: `/downloads/artifacts/${id}`, contentType: 'image/png', sizeBytes: 1 });
+    expect(trialDownloadsOf([plot('a1'), plot('a2')], 3, new Set(['a2'])).map((d) => d.url)).toEqual(['/downloads/artifacts/a2']);
+  });
 });

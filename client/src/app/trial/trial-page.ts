@@ -45,7 +45,7 @@ export class TrialPage {
   });
   protected readonly downloads = computed(() => {
     const trial = this.detail.trial();
-    return trial ? trialDownloadsOf(this.detail.study()?.downloads ?? [], trial.number) : [];
+    return trial ? trialDownloadsOf(this.detail.study()?.downloads ?? [], trial.number, this.detail.artifactIds()) : [];
   });
 
   constructor() {
