@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ArchitectureGraph } from '../architecture/architecture-graph';
 import { HealthReportView } from '../health/health-report-view';
+import { studyLevelDownloads } from '../study/study-downloads';
 import { DownloadList } from '../trial/download-list';
 import { HyperparameterList } from '../trial/hyperparameter-list';
 import { BestModelService } from './best-model.service';
@@ -22,6 +23,8 @@ export class BestModelPage {
   readonly studyId = input.required<string>();
 
   protected readonly best = inject(BestModelService);
+  /** The study's files; the best trial's own plots are on its trial page. */
+  protected readonly downloads = computed(() => studyLevelDownloads(this.best.model()?.downloads ?? []));
   protected readonly objectives = computed(() => {
     const metadata = this.best.model()?.metadata;
     if (!metadata) return [];

@@ -14,6 +14,14 @@ const EXPECTED: readonly { kind: string; fileName: string; label: string }[] = [
   { kind: 'final_model', fileName: 'final_model.zip', label: 'Final model (zip)' },
 ];
 
+/** Per-trial files: listed on each trial's page, where they can be told apart (their names repeat per trial). */
+const TRIAL_FILE_KINDS: ReadonlySet<string> = new Set(['TRIAL_PLOT']);
+
+/** The downloads that concern the study as a whole, not one of its trials. */
+export function studyLevelDownloads<T extends Pick<Download, 'kind'>>(downloads: readonly T[]): T[] {
+  return downloads.filter((download) => !TRIAL_FILE_KINDS.has(download.kind));
+}
+
 /** Download links of a study; files not there yet are shown, greyed, so the user knows what will come. */
 @Component({
   selector: 'hs-study-downloads',
@@ -62,7 +70,7 @@ export class StudyDownloads {
   readonly downloads = input.required<readonly Download[]>();
 
   protected readonly items = computed(() => {
-    const downloads = this.downloads();
+    const downloads = studyLevelDownloads(this.downloads());
     const known = EXPECTED.map((expected) => ({ ...expected, download: downloads.find((d) => d.fileName === expected.fileName) ?? null }));
     const others = downloads
       .filter((d) => !EXPECTED.some((expected) => expected.fileName === d.fileName))
