@@ -204,6 +204,9 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
       assert.match(await page.locator(byTestId(`health-${metric}`)).innerText(), /\d\.\d\d[\s\S]{20,}/, `${metric} has a value and an explanation`);
     }
     assert.ok((await page.locator(`${byTestId('hyperparameters')} dt`).count()) > 0, 'the hyperparameters are listed');
+    // The trial's own plots, found through its ARTIFACT_CREATED events, shown and downloadable.
+    await page.locator('[aria-labelledby="files-title"] a[download$=".png"]').first().waitFor();
+    assert.ok((await page.locator('[aria-labelledby="files-title"] img').count()) >= 1, 'the plots are previewed');
 
     const violations = await findSeriousAccessibilityViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));
