@@ -33,5 +33,10 @@ export const routes: Routes = [
     title: 'Study · Hyperscope',
     loadComponent: () => import('./study/study-page').then((m) => m.StudyPage),
   },
+  {
+    path: 'workers',
+    title: 'Workers · Hyperscope',
+    loadComponent: () => import('./workers/workers-page').then((m) => m.WorkersPage),
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -6,6 +6,13 @@ import { describeError } from '../graphql/describe-error';
 
 export type Dataset = DatasetsQuery['datasets'][number];
 
+/** One example of a text dataset's preview (`previewUrl` of a text dataset, server dataset-sprite.ts). */
+export interface TextExample {
+  readonly label: number;
+  readonly className: string;
+  readonly text: string;
+}
+
 /** The datasets the server knows, with whether their files are here, as a signal. */
 @Injectable({ providedIn: 'root' })
 export class DatasetsService {
@@ -18,6 +25,13 @@ export class DatasetsService {
 
   constructor() {
     this.reload();
+  }
+
+  /** The example texts behind a text dataset's `previewUrl`. */
+  async textExamples(previewUrl: string, signal?: AbortSignal): Promise<readonly TextExample[]> {
+    const response = await fetch(previewUrl, { signal });
+    if (!response.ok) throw new Error(`Can't load the example texts (HTTP ${response.status})`);
+    return (await response.json()) as TextExample[];
   }
 
   reload(): void {

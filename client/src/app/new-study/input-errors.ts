@@ -9,18 +9,23 @@ export interface InputErrors {
 
 /**
  * Maps a failed `startOptimization` to the form: a BAD_USER_INPUT error names its field in
- * `extensions.field` (`input.trials`, `input.searchSpace[2].low`); the first path segment after `input`
- * is the form control. Errors for fields the form lacks, and any other error, are general.
+ * `extensions.field` (`input.trials`, `input.healthWeights.gradientHealth`, `input.searchSpace[2].low`).
+ * The key is the form control (`trials`, `healthWeights.gradientHealth`); a search-space entry becomes
+ * `searchSpace.<hyperparameter>` through `searchSpaceNames`, the names of the overrides sent, in order.
+ * Errors for fields the form lacks, and any other error, are general. The message is the server's
+ * `extensions.reason` (without the field path) where it gives one.
  */
-export function inputErrorsOf(error: unknown, formFields: readonly string[]): InputErrors {
+export function inputErrorsOf(error: unknown, formFields: readonly string[], searchSpaceNames: readonly string[] = []): InputErrors {
   const fields: Record<string, string> = {};
   const general: string[] = [];
   if (!CombinedGraphQLErrors.is(error)) return { fields, general: [describeError(error)] };
   for (const graphqlError of error.errors) {
     const field = graphqlError.extensions?.['field'];
-    const control = typeof field === 'string' ? controlOf(field) : null;
-    if (graphqlError.extensions?.['code'] === 'BAD_USER_INPUT' && control && formFields.includes(control)) {
-      fields[control] ??= graphqlError.message;
+    const control = typeof field === 'string' ? controlOf(field, formFields, searchSpaceNames) : null;
+    const reason = graphqlError.extensions?.['reason'];
+    const message = typeof reason === 'string' && reason ? reason : graphqlError.message;
+    if (graphqlError.extensions?.['code'] === 'BAD_USER_INPUT' && control) {
+      fields[control] ??= message;
     } else {
       general.push(graphqlError.message);
     }
@@ -28,7 +33,15 @@ export function inputErrorsOf(error: unknown, formFields: readonly string[]): In
   return { fields, general };
 }
 
-function controlOf(field: string): string | null {
-  const match = /^(?:input\.)?([A-Za-z]+)/.exec(field);
-  return match ? match[1] : null;
+function controlOf(field: string, formFields: readonly string[], searchSpaceNames: readonly string[]): string | null {
+  const path = field.replace(/^input\./, '');
+  const entry = /^searchSpace\[(\d+)\]/.exec(path);
+  if (entry && formFields.includes('searchSpace')) {
+    const name = searchSpaceNames[Number(entry[1])];
+    return name ? `searchSpace.${name}` : 'searchSpace';
+  }
+  const nested = /^([A-Za-z]+)\.([A-Za-z]+)/.exec(path);
+  if (nested && formFields.includes(`${nested[1]}.${nested[2]}`)) return `${nested[1]}.${nested[2]}`;
+  const top = /^([A-Za-z]+)/.exec(path);
+  return top && formFields.includes(top[1]) ? top[1] : null;
 }

@@ -2,7 +2,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { GraphQLError } from 'graphql';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
-import { DatasetsDocument, StartOptimizationDocument } from '../graphql/generated/graphql';
+import { DatasetsDocument, SearchSpaceDocument, StartOptimizationDocument } from '../graphql/generated/graphql';
 import { NewStudyForm } from './new-study-form';
 
 const mnist = {
@@ -21,6 +21,30 @@ const mnist = {
 };
 const imdb = { ...mnist, id: 'imdb', displayName: 'IMDB', modality: 'text', available: false, inputShape: [200], previewUrl: null };
 
+const hyperparameter = (name: string, extra: Record<string, unknown>) => ({
+  __typename: 'Hyperparameter',
+  name,
+  low: null,
+  high: null,
+  log: false,
+  step: null,
+  choices: null,
+  condition: null,
+  summary: name,
+  description: `What ${name} does.`,
+  ...extra,
+});
+const cnnSpace = {
+  __typename: 'SearchSpace',
+  dataset: 'mnist',
+  family: 'CNN',
+  hyperparameters: [
+    hyperparameter('convBlocks', { kind: 'INT', low: 1, high: 4, defaultValue: 2 }),
+    hyperparameter('pooling', { kind: 'CATEGORICAL', choices: ['max', 'average'], defaultValue: 'max' }),
+    hyperparameter('kernelSize', { kind: 'CATEGORICAL', choices: [3, 5], defaultValue: 3 }),
+  ],
+};
+
 describe('NewStudyForm', () => {
   let fixture: ComponentFixture<NewStudyForm>;
   let apollo: ApolloTestingController;
@@ -34,6 +58,16 @@ describe('NewStudyForm', () => {
     const control = byTestId(testId) as HTMLInputElement | HTMLSelectElement;
     control.value = value;
     control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+  };
+  /** Picks a dataset and answers the search-space query it makes (a pending query keeps the app unstable). */
+  const choose = async (dataset: string, searchSpace = cnnSpace) => {
+    fill('field-dataset', dataset);
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const query = apollo.expectOne(SearchSpaceDocument);
+    expect(query.operation.variables).toEqual({ dataset });
+    query.flushData({ searchSpace });
+    await settle();
   };
   const submit = () => (byTestId('new-study-form') as HTMLFormElement).dispatchEvent(new Event('submit'));
 
@@ -53,8 +87,7 @@ describe('NewStudyForm', () => {
       ['imdb', true],
     ]);
 
-    fill('field-dataset', 'mnist');
-    await settle();
+    await choose('mnist');
 
     expect(byTestId('dataset-details')?.textContent).toContain('60,000 / 10,000 examples');
     expect(byTestId('dataset-sprite')?.getAttribute('src')).toBe('/datasets/mnist/sprite.png');
@@ -62,7 +95,7 @@ describe('NewStudyForm', () => {
 
   it('sends only the fields the user set, and opens the new study', async () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
-    fill('field-dataset', 'mnist');
+    await choose('mnist');
     fill('field-trials', '2');
     fill('field-finalModelTrainSubsetSize', '300');
     submit();
@@ -76,8 +109,8 @@ describe('NewStudyForm', () => {
   });
 
   it('shows a BAD_USER_INPUT error next to the field named in extensions.field, until the user edits it', async () => {
-    fill('field-dataset', 'mnist');
-    fill('field-trials', '1000000000');
+    await choose('mnist');
+    fill('field-trials', '5000');
     submit();
 
     apollo.expectOne(StartOptimizationDocument).graphqlErrors([
@@ -101,5 +134,69 @@ describe('NewStudyForm', () => {
 
     apollo.expectNone(StartOptimizationDocument);
     expect(element().querySelector('#study-dataset-error')?.textContent).toContain('Choose one.');
+  });
+
+  it('checks numbers against the API\'s bounds before sending', async () => {
+    await choose('mnist');
+    fill('field-trainSubsetSize', '50');
+    fill('field-seed', '1.5');
+    submit();
+    await settle();
+
+    apollo.expectNone(StartOptimizationDocument);
+    expect(byTestId('error-trainSubsetSize')?.textContent?.trim()).toBe('must be a whole number from 100 to 10000000.');
+    expect(byTestId('error-seed')?.textContent?.trim()).toBe('must be a whole number from 0 to 2147483647.');
+  });
+
+  it('asks for health weights only in the health-aware mode, and sends only those set', async () => {
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await choose('mnist');
+    expect(byTestId('health-weights')).toBeNull();
+
+    fill('field-mode', 'HEALTH_AWARE');
+    await settle();
+    expect(byTestId('health-weights')?.querySelectorAll('input')).toHaveLength(6);
+    fill('field-hw-gradientHealth', '3');
+    fill('field-timeoutMinutes', '2.5');
+    submit();
+
+    const mutation = apollo.expectOne(StartOptimizationDocument);
+    expect(mutation.operation.variables['input']).toEqual({
+      dataset: 'mnist',
+      mode: 'HEALTH_AWARE',
+      healthWeights: { gradientHealth: 3 },
+      timeoutMinutes: 2.5,
+    });
+    mutation.flushData({ startOptimization: { __typename: 'Study', id: 's1', name: 'x' } });
+    await settle();
+    expect(navigate).toHaveBeenCalled();
+  });
+
+  it('loads the search space of the chosen dataset and sends the hyperparameters set Fixed or Off', async () => {
+    await choose('mnist');
+    expect(byTestId('search-space-family')?.textContent).toBe('CNN');
+
+    byTestId('hp-convBlocks-FIXED')!.click();
+    await settle();
+    fill('hp-convBlocks-value', '3');
+    byTestId('hp-pooling-OFF')!.click();
+    await settle();
+    submit();
+
+    const mutation = apollo.expectOne(StartOptimizationDocument);
+    expect(mutation.operation.variables['input']).toEqual({
+      dataset: 'mnist',
+      searchSpace: [
+        { name: 'convBlocks', mode: 'FIXED', value: 3 },
+        { name: 'pooling', mode: 'OFF' },
+      ],
+    });
+    mutation.graphqlErrors([
+      new GraphQLError('input.searchSpace[0].value: convBlocks must be a number from 1 to 4', {
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.searchSpace[0].value', reason: 'convBlocks must be a number from 1 to 4' },
+      }),
+    ]);
+    await settle();
+    expect(byTestId('hp-convBlocks-error')?.textContent).toBe('convBlocks must be a number from 1 to 4');
   });
 });

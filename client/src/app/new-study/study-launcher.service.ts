@@ -17,7 +17,7 @@ export class StudyLauncher {
         if (!result.data) throw result.error ?? new Error('The server answered without the study');
         return { kind: 'started', studyId: result.data.startOptimization.id };
       }),
-      catchError((error: unknown) => of<LaunchResult>({ kind: 'rejected', errors: inputErrorsOf(error, formFields) })),
+      catchError((error: unknown) => of<LaunchResult>({ kind: 'rejected', errors: inputErrorsOf(error, formFields, input.searchSpace?.map((o) => o.name)) })),
     );
   }
 }

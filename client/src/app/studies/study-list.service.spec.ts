@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
-import { StudiesDocument, StudyListChangesDocument } from '../graphql/generated/graphql';
+import { DeleteStudyDocument, StudiesDocument, StudyListChangesDocument } from '../graphql/generated/graphql';
 import { StudyListService } from './study-list.service';
 
 const study = (id: string, state = 'RUNNING', finishedTrials = 0) => ({
@@ -23,6 +23,10 @@ const change = (sequence: number, type: string, studyId: string, now: ReturnType
   },
 });
 
+const page = (nodes: ReturnType<typeof study>[], endCursor: string | null = null, totalCount = nodes.length) => ({
+  studies: { __typename: 'StudyConnection', totalCount, pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage: endCursor !== null }, nodes },
+});
+
 describe('StudyListService', () => {
   let service: StudyListService;
   let apollo: ApolloTestingController;
@@ -41,7 +45,7 @@ describe('StudyListService', () => {
 
   it('patches the list with each change: updates in place, new studies on top, deleted ones removed', async () => {
     const changes = apollo.expectOne(StudyListChangesDocument);
-    apollo.expectOne(StudiesDocument).flushData({ studies: { __typename: 'StudyConnection', totalCount: 2, nodes: [study('b'), study('a')] } });
+    apollo.expectOne(StudiesDocument).flushData(page([study('b'), study('a')]));
     await vi.advanceTimersByTimeAsync(0);
 
     changes.flushData(change(1, 'TRIAL_COMPLETED', 'a', study('a', 'RUNNING', 1)));
@@ -60,9 +64,40 @@ describe('StudyListService', () => {
     changes.flushData(change(1, 'STUDY_COMPLETED', 'a', study('a', 'COMPLETE', 2)));
     await vi.advanceTimersByTimeAsync(0);
 
-    apollo.expectOne(StudiesDocument).flushData({ studies: { __typename: 'StudyConnection', totalCount: 1, nodes: [study('a')] } });
+    apollo.expectOne(StudiesDocument).flushData(page([study('a')]));
     await vi.advanceTimersByTimeAsync(0);
 
     expect(service.studies()?.[0]).toMatchObject({ id: 'a', state: 'COMPLETE' });
+  });
+
+  it('loads older studies after the last cursor, skipping any already listed, until there is no next page', async () => {
+    apollo.expectOne(StudyListChangesDocument);
+    apollo.expectOne(StudiesDocument).flushData(page([study('d'), study('c')], 'cursor-c', 4));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(service.hasMore()).toBe(true);
+
+    const loading = service.loadMore();
+    const next = apollo.expectOne(StudiesDocument);
+    expect(next.operation.variables).toEqual({ first: 20, after: 'cursor-c' });
+    next.flushData(page([study('c'), study('b'), study('a')], null, 4));
+    await loading;
+
+    expect(service.studies()?.map((s) => s.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect(service.hasMore()).toBe(false);
+  });
+
+  it('removes a deleted study from the list once the server confirms', async () => {
+    apollo.expectOne(StudyListChangesDocument);
+    apollo.expectOne(StudiesDocument).flushData(page([study('b'), study('a')]));
+    await vi.advanceTimersByTimeAsync(0);
+
+    const deleting = service.delete('b');
+    const mutation = apollo.expectOne(DeleteStudyDocument);
+    expect(mutation.operation.variables).toEqual({ id: 'b' });
+    mutation.flushData({ deleteStudy: 'b' });
+    await deleting;
+
+    expect(service.studies()?.map((s) => s.id)).toEqual(['a']);
+    expect(service.totalCount()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { StudyListItemFragment } from '../graphql/generated/graphql';
 import { studyPlanOf } from '../study/study-plan';
@@ -23,6 +23,9 @@ import { studyPlanOf } from '../study/study-plan';
               <th scope="col">Mode</th>
               <th scope="col">Trials</th>
               <th scope="col">Best score</th>
+              @if (deletable()) {
+                <th scope="col"><span class="visually-hidden">Actions</span></th>
+              }
             </tr>
           </thead>
           <tbody>
@@ -39,6 +42,19 @@ import { studyPlanOf } from '../study/study-plan';
                   <progress [value]="done" [max]="totalTrials(study) || 1" aria-hidden="true"></progress>
                 </td>
                 <td>{{ study.summary.bestValues?.length ? (study.summary.bestValues![0] | number: '1.3-3') : '—' }}</td>
+                @if (deletable()) {
+                  <td>
+                    <button
+                      type="button"
+                      class="button button--secondary button--small"
+                      [attr.aria-label]="'Delete study ' + study.name"
+                      [attr.data-testid]="'delete-study-' + study.id"
+                      (click)="deleteRequested.emit(study)"
+                    >
+                      Delete
+                    </button>
+                  </td>
+                }
               </tr>
             }
           </tbody>
@@ -51,6 +67,11 @@ import { studyPlanOf } from '../study/study-plan';
       min-width: 10rem;
       overflow-wrap: anywhere;
     }
+    .button--small {
+      min-height: 2rem;
+      padding: var(--space-1) var(--space-3);
+      font-size: 0.875rem;
+    }
     progress {
       display: block;
       width: 6rem;
@@ -62,6 +83,9 @@ import { studyPlanOf } from '../study/study-plan';
 })
 export class StudyTable {
   readonly studies = input.required<readonly StudyListItemFragment[]>();
+  /** Adds a Delete button per row; the parent asks for confirmation. */
+  readonly deletable = input(false);
+  readonly deleteRequested = output<StudyListItemFragment>();
 
   protected totalTrials(study: StudyListItemFragment): number {
     return studyPlanOf(study.config).trials;

@@ -18,9 +18,11 @@ type Documents = {
     "fragment HealthReportFields on HealthReport {\n  composite\n  neuronUtilization\n  parameterEfficiency\n  trainingStability\n  gradientHealth\n  convergenceQuality\n  accuracyConsistency\n  details\n}": typeof types.HealthReportFieldsFragmentDoc,
     "query Datasets {\n  datasets {\n    id\n    displayName\n    modality\n    available\n    verified\n    trainSize\n    testSize\n    bytesOnDisk\n    inputShape\n    classNames\n    previewUrl\n  }\n}": typeof types.DatasetsDocument,
     "mutation StartOptimization($input: OptimizationInput!) {\n  startOptimization(input: $input) {\n    id\n    name\n  }\n}": typeof types.StartOptimizationDocument,
+    "query SearchSpace($dataset: String!) {\n  searchSpace(dataset: $dataset) {\n    dataset\n    family\n    hyperparameters {\n      name\n      kind\n      low\n      high\n      log\n      step\n      choices\n      defaultValue\n      condition {\n        param\n        oneOf\n      }\n      summary\n      description\n    }\n  }\n}": typeof types.SearchSpaceDocument,
     "subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}": typeof types.HeartbeatDocument,
     "query ServerInfo {\n  serverInfo {\n    version\n    databaseKind\n    trainingBackend\n    startedAt\n  }\n}": typeof types.ServerInfoDocument,
-    "query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}": typeof types.StudiesDocument,
+    "mutation DeleteStudy($id: ID!) {\n  deleteStudy(id: $id)\n}": typeof types.DeleteStudyDocument,
+    "query Studies($first: Int!, $after: String) {\n  studies(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    nodes {\n      ...StudyListItem\n    }\n  }\n}": typeof types.StudiesDocument,
     "subscription StudyListChanges($since: SafeInt) {\n  studies(since: $since) {\n    event {\n      sequence\n      type\n      studyId\n      payload\n    }\n    study {\n      ...StudyListItem\n    }\n  }\n}": typeof types.StudyListChangesDocument,
     "fragment StudyListItem on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  createdAt\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestValues\n  }\n}": typeof types.StudyListItemFragmentDoc,
     "mutation CancelStudy($id: ID!) {\n  cancelStudy(id: $id) {\n    ...StudyDetails\n  }\n}": typeof types.CancelStudyDocument,
@@ -30,15 +32,20 @@ type Documents = {
     "query Study($id: ID!) {\n  study(id: $id) {\n    ...StudyDetails\n  }\n}": typeof types.StudyDocument,
     "fragment TrialDetails on Trial {\n  id\n  studyId\n  number\n  state\n  values\n  params\n  error\n  retries\n  startedAt\n  finishedAt\n  durationSeconds\n  epochs {\n    epoch\n    loss\n    accuracy\n    valLoss\n    valAccuracy\n    seconds\n    samplesPerSecond\n  }\n  diagnostics {\n    epoch\n    diagnostics\n  }\n  health {\n    ...HealthReportFields\n  }\n  architecture {\n    elements\n    parameterCount\n  }\n}": typeof types.TrialDetailsFragmentDoc,
     "query TrialPage($trialId: ID!, $studyId: ID!) {\n  trial(id: $trialId) {\n    ...TrialDetails\n  }\n  study(id: $studyId) {\n    id\n    name\n    state\n    directions\n    lastEventSequence\n    bestTrial {\n      id\n    }\n    downloads {\n      kind\n      fileName\n      url\n      contentType\n      sizeBytes\n    }\n  }\n}": typeof types.TrialPageDocument,
+    "subscription WorkerChanges($since: SafeInt) {\n  workers(since: $since) {\n    event {\n      sequence\n      type\n    }\n    worker {\n      ...WorkerItem\n    }\n  }\n}": typeof types.WorkerChangesDocument,
+    "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}": typeof types.WorkerItemFragmentDoc,
+    "query Workers($includeStopped: Boolean!) {\n  workers(includeStopped: $includeStopped) {\n    ...WorkerItem\n  }\n}": typeof types.WorkersDocument,
 };
 const documents: Documents = {
     "query BestModel($studyId: ID!) {\n  bestModel(studyId: $studyId) {\n    params\n    study {\n      id\n      name\n      state\n    }\n    trial {\n      id\n      number\n    }\n    metadata {\n      dataset\n      mode\n      directions\n      values\n      epochs\n      finalValAccuracy\n      parameterCount\n      trainedAt\n      trialNumber\n    }\n    health {\n      ...HealthReportFields\n    }\n    architecture {\n      elements\n      parameterCount\n    }\n    downloads {\n      kind\n      fileName\n      url\n      contentType\n      sizeBytes\n    }\n  }\n}": types.BestModelDocument,
     "fragment HealthReportFields on HealthReport {\n  composite\n  neuronUtilization\n  parameterEfficiency\n  trainingStability\n  gradientHealth\n  convergenceQuality\n  accuracyConsistency\n  details\n}": types.HealthReportFieldsFragmentDoc,
     "query Datasets {\n  datasets {\n    id\n    displayName\n    modality\n    available\n    verified\n    trainSize\n    testSize\n    bytesOnDisk\n    inputShape\n    classNames\n    previewUrl\n  }\n}": types.DatasetsDocument,
     "mutation StartOptimization($input: OptimizationInput!) {\n  startOptimization(input: $input) {\n    id\n    name\n  }\n}": types.StartOptimizationDocument,
+    "query SearchSpace($dataset: String!) {\n  searchSpace(dataset: $dataset) {\n    dataset\n    family\n    hyperparameters {\n      name\n      kind\n      low\n      high\n      log\n      step\n      choices\n      defaultValue\n      condition {\n        param\n        oneOf\n      }\n      summary\n      description\n    }\n  }\n}": types.SearchSpaceDocument,
     "subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}": types.HeartbeatDocument,
     "query ServerInfo {\n  serverInfo {\n    version\n    databaseKind\n    trainingBackend\n    startedAt\n  }\n}": types.ServerInfoDocument,
-    "query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}": types.StudiesDocument,
+    "mutation DeleteStudy($id: ID!) {\n  deleteStudy(id: $id)\n}": types.DeleteStudyDocument,
+    "query Studies($first: Int!, $after: String) {\n  studies(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    nodes {\n      ...StudyListItem\n    }\n  }\n}": types.StudiesDocument,
     "subscription StudyListChanges($since: SafeInt) {\n  studies(since: $since) {\n    event {\n      sequence\n      type\n      studyId\n      payload\n    }\n    study {\n      ...StudyListItem\n    }\n  }\n}": types.StudyListChangesDocument,
     "fragment StudyListItem on Study {\n  id\n  name\n  state\n  dataset\n  mode\n  config\n  createdAt\n  stateCounts {\n    complete\n    pruned\n    failed\n    running\n    total\n  }\n  summary {\n    finishedTrials\n    bestValues\n  }\n}": types.StudyListItemFragmentDoc,
     "mutation CancelStudy($id: ID!) {\n  cancelStudy(id: $id) {\n    ...StudyDetails\n  }\n}": types.CancelStudyDocument,
@@ -48,6 +55,9 @@ const documents: Documents = {
     "query Study($id: ID!) {\n  study(id: $id) {\n    ...StudyDetails\n  }\n}": types.StudyDocument,
     "fragment TrialDetails on Trial {\n  id\n  studyId\n  number\n  state\n  values\n  params\n  error\n  retries\n  startedAt\n  finishedAt\n  durationSeconds\n  epochs {\n    epoch\n    loss\n    accuracy\n    valLoss\n    valAccuracy\n    seconds\n    samplesPerSecond\n  }\n  diagnostics {\n    epoch\n    diagnostics\n  }\n  health {\n    ...HealthReportFields\n  }\n  architecture {\n    elements\n    parameterCount\n  }\n}": types.TrialDetailsFragmentDoc,
     "query TrialPage($trialId: ID!, $studyId: ID!) {\n  trial(id: $trialId) {\n    ...TrialDetails\n  }\n  study(id: $studyId) {\n    id\n    name\n    state\n    directions\n    lastEventSequence\n    bestTrial {\n      id\n    }\n    downloads {\n      kind\n      fileName\n      url\n      contentType\n      sizeBytes\n    }\n  }\n}": types.TrialPageDocument,
+    "subscription WorkerChanges($since: SafeInt) {\n  workers(since: $since) {\n    event {\n      sequence\n      type\n    }\n    worker {\n      ...WorkerItem\n    }\n  }\n}": types.WorkerChangesDocument,
+    "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}": types.WorkerItemFragmentDoc,
+    "query Workers($includeStopped: Boolean!) {\n  workers(includeStopped: $includeStopped) {\n    ...WorkerItem\n  }\n}": types.WorkersDocument,
 };
 
 /**
@@ -83,6 +93,10 @@ export function graphql(source: "mutation StartOptimization($input: Optimization
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query SearchSpace($dataset: String!) {\n  searchSpace(dataset: $dataset) {\n    dataset\n    family\n    hyperparameters {\n      name\n      kind\n      low\n      high\n      log\n      step\n      choices\n      defaultValue\n      condition {\n        param\n        oneOf\n      }\n      summary\n      description\n    }\n  }\n}"): (typeof documents)["query SearchSpace($dataset: String!) {\n  searchSpace(dataset: $dataset) {\n    dataset\n    family\n    hyperparameters {\n      name\n      kind\n      low\n      high\n      log\n      step\n      choices\n      defaultValue\n      condition {\n        param\n        oneOf\n      }\n      summary\n      description\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}"): (typeof documents)["subscription Heartbeat {\n  heartbeat {\n    at\n    sequence\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -91,7 +105,11 @@ export function graphql(source: "query ServerInfo {\n  serverInfo {\n    version
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}"): (typeof documents)["query Studies($first: Int!) {\n  studies(first: $first) {\n    totalCount\n    nodes {\n      ...StudyListItem\n    }\n  }\n}"];
+export function graphql(source: "mutation DeleteStudy($id: ID!) {\n  deleteStudy(id: $id)\n}"): (typeof documents)["mutation DeleteStudy($id: ID!) {\n  deleteStudy(id: $id)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Studies($first: Int!, $after: String) {\n  studies(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    nodes {\n      ...StudyListItem\n    }\n  }\n}"): (typeof documents)["query Studies($first: Int!, $after: String) {\n  studies(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    nodes {\n      ...StudyListItem\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -128,6 +146,18 @@ export function graphql(source: "fragment TrialDetails on Trial {\n  id\n  study
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TrialPage($trialId: ID!, $studyId: ID!) {\n  trial(id: $trialId) {\n    ...TrialDetails\n  }\n  study(id: $studyId) {\n    id\n    name\n    state\n    directions\n    lastEventSequence\n    bestTrial {\n      id\n    }\n    downloads {\n      kind\n      fileName\n      url\n      contentType\n      sizeBytes\n    }\n  }\n}"): (typeof documents)["query TrialPage($trialId: ID!, $studyId: ID!) {\n  trial(id: $trialId) {\n    ...TrialDetails\n  }\n  study(id: $studyId) {\n    id\n    name\n    state\n    directions\n    lastEventSequence\n    bestTrial {\n      id\n    }\n    downloads {\n      kind\n      fileName\n      url\n      contentType\n      sizeBytes\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription WorkerChanges($since: SafeInt) {\n  workers(since: $since) {\n    event {\n      sequence\n      type\n    }\n    worker {\n      ...WorkerItem\n    }\n  }\n}"): (typeof documents)["subscription WorkerChanges($since: SafeInt) {\n  workers(since: $since) {\n    event {\n      sequence\n      type\n    }\n    worker {\n      ...WorkerItem\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}"): (typeof documents)["fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Workers($includeStopped: Boolean!) {\n  workers(includeStopped: $includeStopped) {\n    ...WorkerItem\n  }\n}"): (typeof documents)["query Workers($includeStopped: Boolean!) {\n  workers(includeStopped: $includeStopped) {\n    ...WorkerItem\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
