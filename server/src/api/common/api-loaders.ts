@@ -60,6 +60,8 @@ export function createApiLoaders(prisma: PrismaClient) {
     }),
     artifacts: new DataLoader<string, Artifact[]>(async (studyIds) =>
       groupByKey(studyIds, await prisma.artifact.findMany({ where: { studyId: { in: [...studyIds] } }, orderBy: [{ kind: 'asc' }, { path: 'asc' }] }), (row) => row.studyId)),
+    trialArtifacts: new DataLoader<string, Artifact[]>(async (trialIds) =>
+      groupByKey(trialIds, await prisma.artifact.findMany({ where: { trialId: { in: [...trialIds] } }, orderBy: [{ kind: 'asc' }, { path: 'asc' }] }), (row) => row.trialId!)),
     epochs: new DataLoader<string, Omit<EpochMetric, 'diagnostics'>[]>(async (trialIds) =>
       groupByKey(
         trialIds,

@@ -43,6 +43,28 @@ describe('artifact downloads', () => {
     expect(await (await fetch(new URL(`downloads/artifacts/${artifact.id}`, server.url))).text()).toBe('second');
   });
 
+  it("lists a trial's files on the trial, with their place in the study folder", async () => {
+    const trial = await server.prisma.trial.create({ data: { studyId, number: 7, values: [] } });
+    await writeArtifact(server.prisma, otherMachineResults, {
+      studyId, studyName: 'remote', trialId: trial.id, kind: 'TENSORBOARD', fileName: 'trial_7/tensorboard/events.out.tfevents.1.host',
+      contentType: 'application/octet-stream', content: new Uint8Array([1, 2, 3]),
+    });
+    const { body } = await server.graphql(
+      'query($trial: ID!, $study: ID!) { trial(id: $trial) { downloads { kind fileName path trialId sizeBytes url } } study(id: $study) { downloads { path trialId } } }',
+      { trial: trial.id, study: studyId },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.trial.downloads).toEqual([
+      expect.objectContaining({
+        kind: 'TENSORBOARD', fileName: 'events.out.tfevents.1.host', path: 'trial_7/tensorboard/events.out.tfevents.1.host', trialId: trial.id, sizeBytes: 3,
+      }),
+    ]);
+    const response = await fetch(new URL(body.data.trial.downloads[0].url.slice(1), server.url));
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from([1, 2, 3]));
+    expect(body.data.study.downloads).toContainEqual({ path: 'trial_7/tensorboard/events.out.tfevents.1.host', trialId: trial.id });
+    expect(body.data.study.downloads).toContainEqual({ path: null, trialId: null });
+  });
+
   it('falls back to the file for records stored without their bytes, and says so when it is gone', async () => {
     await mkdir(path.join(server.resultsDir, 'remote'), { recursive: true });
     await writeFile(path.join(server.resultsDir, 'remote', 'old.yaml'), 'trial: 1\n');

@@ -8,12 +8,12 @@ export const DOWNLOADS_PATH = '/downloads';
 export function generatedDownloads(studyId: string, hasBestTrial: boolean): Download[] {
   const base = `${DOWNLOADS_PATH}/studies/${studyId}`;
   const links: Download[] = [
-    { kind: 'trials_csv', fileName: 'trials.csv', contentType: 'text/csv; charset=utf-8', url: `${base}/trials.csv`, sizeBytes: null },
+    { kind: 'trials_csv', fileName: 'trials.csv', contentType: 'text/csv; charset=utf-8', url: `${base}/trials.csv`, sizeBytes: null, path: null, trialId: null },
   ];
   if (hasBestTrial) {
     links.push(
-      { kind: 'best_hyperparameters', fileName: 'best_hyperparameters.yaml', contentType: 'application/yaml; charset=utf-8', url: `${base}/best_hyperparameters.yaml`, sizeBytes: null },
-      { kind: 'architecture_json', fileName: 'architecture.json', contentType: 'application/json; charset=utf-8', url: `${base}/architecture.json`, sizeBytes: null },
+      { kind: 'best_hyperparameters', fileName: 'best_hyperparameters.yaml', contentType: 'application/yaml; charset=utf-8', url: `${base}/best_hyperparameters.yaml`, sizeBytes: null, path: null, trialId: null },
+      { kind: 'architecture_json', fileName: 'architecture.json', contentType: 'application/json; charset=utf-8', url: `${base}/architecture.json`, sizeBytes: null, path: null, trialId: null },
     );
   }
   return links;
@@ -26,6 +26,9 @@ export function artifactDownload(artifact: Artifact): Download {
     contentType: artifact.contentType,
     url: `${DOWNLOADS_PATH}/artifacts/${artifact.id}`,
     sizeBytes: artifact.sizeBytes,
+    // Artifact.path starts with the study's folder name.
+    path: artifact.path.split('/').slice(1).join('/'),
+    trialId: artifact.trialId,
   };
 }
 

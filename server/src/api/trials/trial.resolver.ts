@@ -2,6 +2,8 @@ import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from '
 import type { ApiContext } from '../api-context.js';
 import { badUserInput, checkId, notFound } from '../common/api-errors.js';
 import { decodeCursor, encodeCursor } from '../common/page-info.type.js';
+import { artifactDownload } from '../downloads/download-links.js';
+import { Download } from '../downloads/download.type.js';
 import { checkPageSize } from '../common/page-size.js';
 import { findTrialPage } from './trial-query.js';
 import { ArchitectureGraph, EpochDiagnostics, EpochMetric, HealthReport, IntermediateValue, Trial, TrialConnection } from './trial.type.js';
@@ -79,5 +81,10 @@ export class TrialResolver {
   @FieldResolver(() => ArchitectureGraph, { nullable: true, complexity: 10 })
   async architecture(@Root() trial: Trial, @Ctx() { loaders }: ApiContext): Promise<ArchitectureGraph | null> {
     return loaders.architecture.load(trial.id);
+  }
+
+  @FieldResolver(() => [Download], { complexity: 5, description: "The trial's stored files: plots, architecture diagram, TensorBoard events." })
+  async downloads(@Root() trial: Trial, @Ctx() { loaders }: ApiContext): Promise<Download[]> {
+    return (await loaders.trialArtifacts.load(trial.id)).map(artifactDownload);
   }
 }
