@@ -67,6 +67,10 @@ export const trialDetails = (overrides: Record<string, unknown> = {}) => ({
   diagnostics,
   health: healthReport,
   architecture: { __typename: 'ArchitectureGraph', elements: architectureElements, parameterCount: 27210 },
+  downloads: [
+    { __typename: 'Download', kind: 'TRIAL_PLOT', fileName: 'training_history.png', path: 'trial_3/training_history.png', url: '/downloads/artifacts/a3', contentType: 'image/png', sizeBytes: 20480 },
+    { __typename: 'Download', kind: 'TENSORBOARD', fileName: 'events.out.tfevents.1.vm', path: 'trial_3/tensorboard/events.out.tfevents.1.vm', url: '/downloads/artifacts/a4', contentType: 'application/octet-stream', sizeBytes: 900 },
+  ],
   ...overrides,
 });
 
@@ -78,10 +82,5 @@ export const trialPageStudy = (overrides: Record<string, unknown> = {}) => ({
   directions: ['maximize'],
   lastEventSequence: 90,
   bestTrial: { __typename: 'Trial', id: 't3' },
-  downloads: [
-    { __typename: 'Download', kind: 'trials_csv', fileName: 'trials.csv', url: '/downloads/studies/s1/trials.csv', contentType: 'text/csv', sizeBytes: null },
-    { __typename: 'Download', kind: 'plot', fileName: 'trial-3-history.png', url: '/downloads/artifacts/a3', contentType: 'image/png', sizeBytes: 20480 },
-    { __typename: 'Download', kind: 'plot', fileName: 'trial-13-history.png', url: '/downloads/artifacts/a13', contentType: 'image/png', sizeBytes: 20480 },
-  ],
   ...overrides,
 });

@@ -16,10 +16,9 @@ const REFETCH_DEBOUNCE_MS = 500;
 const RESUBSCRIBE_DELAY_MS = 3_000;
 
 /**
- * One trial, live: reads it with its study's downloads, then follows the study's events. An EPOCH_COMPLETED
- * of this trial extends the epoch curves at once; the trial is then read again (debounced) for its
- * diagnostics, health and files. The event log is replayed from the start: its ARTIFACT_CREATED events are
- * the only place the API says which stored files (plots) belong to which trial. Provided per trial page.
+ * One trial, live: reads it with its files, then follows the study's events from the read on. An
+ * EPOCH_COMPLETED of this trial extends the epoch curves at once; the trial is then read again (debounced) for
+ * its diagnostics, health and files. Provided per trial page.
  */
 @Injectable()
 export class TrialDetailService {
@@ -30,7 +29,6 @@ export class TrialDetailService {
   private readonly liveEpochs = signal<readonly EpochPoint[]>([]);
   private readonly errorValue = signal<string | null>(null);
   private readonly notFoundValue = signal(false);
-  private readonly artifactIdsValue = signal<ReadonlySet<string>>(new Set());
 
   readonly trial = computed(() => this.readValue()?.trial ?? null);
   readonly study = computed(() => this.readValue()?.study ?? null);
@@ -39,13 +37,10 @@ export class TrialDetailService {
   readonly error = this.errorValue.asReadonly();
   /** The trial (or its study) does not exist: the page says so instead of loading forever. */
   readonly notFound = this.notFoundValue.asReadonly();
-  /** Ids of the artifacts stored for this trial, from ARTIFACT_CREATED events (a Download names no trial). */
-  readonly artifactIds = this.artifactIdsValue.asReadonly();
 
   private ids: { trialId: string; studyId: string } | null = null;
-  /** The last event applied; events up to the read's `lastEventSequence` only name artifacts, the read has the rest. */
+  /** The last event applied (or covered by the first read). */
   private lastSequence = 0;
-  private readSequence = 0;
   private loading: Subscription | null = null;
   private events: Subscription | null = null;
   private readonly refetch$ = new Subject<void>();
@@ -89,15 +84,13 @@ export class TrialDetailService {
     this.events?.unsubscribe();
     this.events = null;
     this.lastSequence = 0;
-    this.readSequence = 0;
-    this.artifactIdsValue.set(new Set());
     this.readValue.set(null);
     this.liveEpochs.set([]);
     this.errorValue.set(null);
     this.notFoundValue.set(false);
     this.loading = this.read().subscribe({
       next: (read) => {
-        this.readSequence = read.study.lastEventSequence ?? 0;
+        this.lastSequence = read.study.lastEventSequence ?? 0;
         this.apply(read);
         this.follow(studyId);
       },
@@ -146,21 +139,12 @@ export class TrialDetailService {
     const trial = this.trial();
     if (!trial || event.sequence <= this.lastSequence) return;
     this.lastSequence = event.sequence;
-    const artifactId = artifactOf(event, trial.id);
-    if (artifactId) this.artifactIdsValue.update((ids) => new Set([...ids, artifactId]));
-    if (event.sequence <= this.readSequence) return;
-    const ofThisTrial = event.trialNumber === trial.number;
+    const ofThisTrial = event.trialNumber === trial.number || asRecord(event.payload)['trialId'] === trial.id;
     const point = epochFromEvent(event, trial.number);
     if (point) this.liveEpochs.update((epochs) => withEpoch(epochs, point));
-    if ((ofThisTrial && REFETCH_AFTER.has(event.type)) || event.type === 'ARTIFACT_CREATED' || STUDY_ENDS.has(event.type)) this.refetch$.next();
+    if ((ofThisTrial && REFETCH_AFTER.has(event.type)) || STUDY_ENDS.has(event.type)) this.refetch$.next();
   }
 }
 
 const STUDY_ENDS: ReadonlySet<EventType> = new Set<EventType>(['STUDY_COMPLETED', 'STUDY_CANCELLED', 'STUDY_FAILED']);
 
-/** The artifact id of an ARTIFACT_CREATED event for this trial. */
-function artifactOf(event: StudyEventsSubscription['studyEvents'], trialId: string): string | null {
-  if (event.type !== 'ARTIFACT_CREATED') return null;
-  const payload = asRecord(event.payload);
-  return payload['trialId'] === trialId && typeof payload['artifactId'] === 'string' ? payload['artifactId'] : null;
-}

@@ -1,14 +1,7 @@
-// Files of one trial among its study's downloads. The API lists downloads per study only and a Download names
-// no trial, so a trial's files are recognised by the artifact ids its ARTIFACT_CREATED events carry (the url
-// ends in the id), or by a name with `trial-<n>` (trial_<n>, trial<n>) in it, e.g. `trial-3-history.png`.
-import type { StudyDetailsFragment } from '../graphql/generated/graphql';
+// A trial's stored files (Trial.downloads): plots are previewed, everything can be downloaded.
+import type { TrialPageQuery } from '../graphql/generated/graphql';
 
-export type DownloadLink = StudyDetailsFragment['downloads'][number];
-
-export function trialDownloadsOf(downloads: readonly DownloadLink[], trialNumber: number, artifactIds: ReadonlySet<string> = new Set()): DownloadLink[] {
-  const pattern = new RegExp(`(^|[^a-z0-9])trial[-_]?0*${trialNumber}(?![0-9])`, 'i');
-  return downloads.filter((download) => pattern.test(download.fileName) || artifactIds.has(download.url.split('/').at(-1) ?? ''));
-}
+export type DownloadLink = Pick<TrialPageQuery['trial']['downloads'][number], 'kind' | 'fileName' | 'url' | 'contentType' | 'sizeBytes'>;
 
 export function isImage(download: DownloadLink): boolean {
   return download.contentType.startsWith('image/');

@@ -73,7 +73,7 @@ describe('TrialPage', () => {
     ]);
   });
 
-  it('lists the health metrics, the hyperparameters, the architecture and only this trial’s plots', async () => {
+  it('lists the health metrics, the hyperparameters, the architecture and the trial’s files with plot previews', async () => {
     apollo.expectOne(TrialPageDocument).flushData({ trial: trialDetails(), study: trialPageStudy() });
     await settle();
 
@@ -81,8 +81,8 @@ describe('TrialPage', () => {
     expect(byTestId('hyperparameters')?.textContent).toContain('optimizer');
     expect(byTestId('architecture-graph')?.getAttribute('data-layer-count')).toBe('5');
     const files = [...element().querySelectorAll('[aria-labelledby="files-title"] a[download]')].map((a) => a.textContent?.trim());
-    expect(files).toEqual([expect.stringContaining('trial-3-history.png')]);
-    expect(element().querySelector('[aria-labelledby="files-title"] img')?.getAttribute('alt')).toBe('Plot trial-3-history.png');
+    expect(files).toEqual([expect.stringContaining('training_history.png'), expect.stringContaining('events.out.tfevents.1.vm')]);
+    expect([...element().querySelectorAll('[aria-labelledby="files-title"] img')].map((img) => img.getAttribute('alt'))).toEqual(['Plot training_history.png']);
   });
 
   it('says the trial does not exist instead of a blank page', async () => {

@@ -10,7 +10,6 @@ import { DownloadList } from './download-list';
 import { accuracySeries, epochLabels, lossSeries } from './epoch-series';
 import { HyperparameterList } from './hyperparameter-list';
 import { TrialDetailService } from './trial-detail.service';
-import { trialDownloadsOf } from './trial-downloads';
 
 /** One trial: its numbers, live training curves, health, diagnostics, architecture, hyperparameters and files. */
 @Component({
@@ -43,10 +42,7 @@ export class TrialPage {
     const directions = this.detail.study()?.directions ?? [];
     return (trial?.values ?? []).map((value, index) => ({ value, label: directions.length > 1 ? `Objective ${index + 1} (${directions[index] ?? '?'})` : 'Objective' }));
   });
-  protected readonly downloads = computed(() => {
-    const trial = this.detail.trial();
-    return trial ? trialDownloadsOf(this.detail.study()?.downloads ?? [], trial.number, this.detail.artifactIds()) : [];
-  });
+  protected readonly downloads = computed(() => this.detail.trial()?.downloads ?? []);
 
   constructor() {
     effect(() => {
