@@ -136,7 +136,8 @@ function labelOf(kind: ArchitectureNodeKind, className: string, config: Record<s
       return `${className === 'MaxPooling2D' ? 'MaxPool' : 'AvgPool'} ${ph}×${pw}`;
     }
     case 'dropout':
-      return `Dropout ${config.rate}`;
+      // Sampled rates carry float noise (0.12388231479775541); two decimals say what matters.
+      return `Dropout ${Number((config.rate as number).toFixed(2))}`;
     case 'flatten':
       return 'Flatten';
     case 'global-pooling':
