@@ -1,0 +1,74 @@
+// The three benchmark models of issue #8 as Hyperscope configs and synthetic datasets (random content: only the
+// shapes matter for throughput). Built by our model builder, so the benchmark measures what a trial trains.
+import type { SplitDataset } from '../../server/src/ml/datasets/dataset-types.js';
+import { defaultModelConfig, type CnnConfig, type LstmConfig, type ModelConfig } from '../../server/src/ml/model/model-config.js';
+import { seededRandom } from '../../server/src/ml/trainer/example-batches.js';
+
+export const BENCH_MODELS = ['mnist-cnn', 'cifar-cnn', 'imdb-lstm'] as const;
+export type BenchModel = (typeof BENCH_MODELS)[number];
+export const BATCH_SIZE = 64;
+
+/** Conv 32·3×3 relu → MaxPool 2 → Conv 64·3×3 relu → MaxPool 2 → Flatten → Dense 128 relu → Dropout 0.3 → Dense softmax, Adam. */
+const referenceCnn: CnnConfig = {
+  ...(defaultModelConfig('cnn') as CnnConfig),
+  filters: [32, 64],
+  convLayersPerBlock: 1,
+  kernelSize: 3,
+  activation: 'relu',
+  batchNormalization: false,
+  pooling: 'max',
+  convDropout: 0,
+  featureHead: 'flatten',
+  denseUnits: [128],
+  denseDropout: 0.3,
+  optimizer: { name: 'adam', learningRate: 1e-3, schedule: 'constant', decayRate: 0.9, batchSize: BATCH_SIZE },
+};
+
+/** Embedding 10 000×64 → LSTM 64 → Dense 2 softmax (the builder's two-class head; = Dense 1 sigmoid), Adam. */
+const referenceLstm: LstmConfig = {
+  ...(defaultModelConfig('lstm') as LstmConfig),
+  embeddingDim: 64,
+  lstmUnits: [64],
+  bidirectional: false,
+  recurrentDropout: 0,
+  maskPadding: false,
+  denseUnits: [],
+  denseDropout: 0,
+  optimizer: { name: 'adam', learningRate: 1e-3, schedule: 'constant', decayRate: 0.9, batchSize: BATCH_SIZE },
+};
+
+export function benchConfig(model: BenchModel): ModelConfig {
+  return structuredClone(model === 'imdb-lstm' ? referenceLstm : referenceCnn);
+}
+
+/** A training split of `count` random examples of the model's input shape; no validation or test examples. */
+export function benchDataset(model: BenchModel, count: number): SplitDataset {
+  const random = seededRandom(1);
+  const empty = { count: 0, inputs: new Uint8Array(0), labels: new Int32Array(0) };
+  if (model === 'imdb-lstm') {
+    const inputs = new Int32Array(count * 200);
+    for (let i = 0; i < inputs.length; i++) inputs[i] = 2 + Math.floor(random() * 9_998);
+    return {
+      description: { id: 'imdb', displayName: 'synthetic IMDB', modality: 'text', inputShape: [200], classNames: ['negative', 'positive'], splitSizes: { train: count, test: 0 }, vocabularySize: 10_000 },
+      train: { count, inputs, labels: Int32Array.from({ length: count }, () => Math.floor(random() * 2)) },
+      validation: { ...empty, inputs: new Int32Array(0) },
+      test: { ...empty, inputs: new Int32Array(0) },
+    };
+  }
+  const shape = model === 'mnist-cnn' ? [28, 28, 1] : [32, 32, 3];
+  const inputs = new Uint8Array(count * shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < inputs.length; i++) inputs[i] = Math.floor(random() * 256);
+  return {
+    description: {
+      id: model === 'mnist-cnn' ? 'mnist' : 'cifar10',
+      displayName: `synthetic ${model}`,
+      modality: 'image',
+      inputShape: shape,
+      classNames: Array.from({ length: 10 }, (_, i) => String(i)),
+      splitSizes: { train: count, test: 0 },
+    },
+    train: { count, inputs, labels: Int32Array.from({ length: count }, () => Math.floor(random() * 10)) },
+    validation: empty,
+    test: empty,
+  };
+}
