@@ -235,6 +235,10 @@ function maxPoolGrad(args: { inputs: KernelInputs; backend: BackendWasm; attrs: 
   const out = backend.makeOutput(input.shape, 'float32');
   const dx = backend.typedArrayFromHeap(out) as Float32Array;
   dx.fill(0);
+  // Channels innermost (contiguous in NHWC): each window position is scanned for all channels at once, so memory is
+  // read in order; scan order per channel, and so tie-breaking, is unchanged.
+  const best = new Float32Array(inChannels);
+  const bestIndex = new Int32Array(inChannels);
   for (let b = 0; b < batchSize; b++) {
     const xBase = b * inHeight * inWidth * inChannels;
     for (let oh = 0; oh < outHeight; oh++) {
@@ -242,24 +246,24 @@ function maxPoolGrad(args: { inputs: KernelInputs; backend: BackendWasm; attrs: 
       for (let ow = 0; ow < outWidth; ow++) {
         const w0 = ow * strideWidth - info.padInfo.left;
         const gBase = ((b * outHeight + oh) * outWidth + ow) * inChannels;
-        for (let c = 0; c < inChannels; c++) {
-          let best = -Infinity;
-          let bestIndex = -1;
-          for (let fy = 0; fy < fh; fy += dh) {
-            const h = h0 + fy;
-            if (h < 0 || h >= inHeight) continue;
-            for (let fx = 0; fx < fw; fx += dw) {
-              const w = w0 + fx;
-              if (w < 0 || w >= inWidth) continue;
-              const index = xBase + (h * inWidth + w) * inChannels + c;
-              if (x[index]! > best || bestIndex < 0) {
-                best = x[index]!;
-                bestIndex = index;
+        bestIndex.fill(-1);
+        for (let fy = 0; fy < fh; fy += dh) {
+          const h = h0 + fy;
+          if (h < 0 || h >= inHeight) continue;
+          for (let fx = 0; fx < fw; fx += dw) {
+            const w = w0 + fx;
+            if (w < 0 || w >= inWidth) continue;
+            const base = xBase + (h * inWidth + w) * inChannels;
+            for (let c = 0; c < inChannels; c++) {
+              const value = x[base + c]!;
+              if (bestIndex[c]! < 0 || value > best[c]!) {
+                best[c] = value;
+                bestIndex[c] = base + c;
               }
             }
           }
-          if (bestIndex >= 0) dx[bestIndex]! += g[gBase + c]!;
         }
+        for (let c = 0; c < inChannels; c++) if (bestIndex[c]! >= 0) dx[bestIndex[c]!]! += g[gBase + c]!;
       }
     }
   }
