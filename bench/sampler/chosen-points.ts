@@ -83,7 +83,7 @@ if (command === 'history') {
     const sampler = new TpeSampler({ seed, multivariate: mode === 'mv' });
     const context: SamplerContext = { studyName: 'history', directions: ['minimize'], trials: [...trials, current] };
     if (mode === 'mv') {
-      const params = sampler.sampleRelative(context, current, sampler.inferRelativeSearchSpace(context, current));
+      const params = sampler.sampleRelative(context, current, sampler.inferRelativeSearchSpace(context));
       rows.push(names.map((name) => params[name] as number));
     } else {
       rows.push(names.map((name) => sampler.sampleIndependent(context, current, name, distributions[name]!) as number));

@@ -10,10 +10,13 @@ import { DatasetCache } from './dataset-cache.js';
 import { runFinalModel } from './final-model-runner.js';
 import { runQueueWorker, TrialQueue } from './trial-queue.js';
 import { runTrialSlot } from './trial-runner.js';
+import { startWorkerHeartbeat } from './worker-heartbeat.js';
 
 /** Seconds between a worker's heartbeats; the reaper declares a worker dead after WORKER_TIMEOUT_SECONDS. */
 export const WORKER_HEARTBEAT_SECONDS = 5;
 export const WORKER_TIMEOUT_SECONDS = 30;
+/** A main thread silent this long is hung, not busy: no batch takes minutes, so its heartbeats stop. */
+const MAIN_THREAD_STALL_LIMIT_MS = 5 * 60_000;
 
 export interface TrainingWorkerOptions {
   prisma: PrismaClient;
@@ -58,20 +61,19 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
   const id = context.workerId;
   await prisma.worker.create({ data: { id, host: os.hostname(), pid: process.pid, backend: backend.name } });
   await appendEvent(prisma, { studyId: null, type: 'WORKER_JOINED', payload: { workerId: id, backend: backend.name } });
-  const heartbeat = setInterval(() => {
-    prisma.worker.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch((error: unknown) => {
-      logger.warn({ err: error }, 'worker heartbeat failed');
-    });
-  }, WORKER_HEARTBEAT_SECONDS * 1000);
-  heartbeat.unref();
+  // From a thread of its own: a long training batch holds this thread's event loop (see worker-heartbeat.ts).
+  const heartbeat = startWorkerHeartbeat(
+    { databaseUrl: options.databaseUrl, workerId: id, intervalMs: WORKER_HEARTBEAT_SECONDS * 1000, mainThreadStallLimitMs: MAIN_THREAD_STALL_LIMIT_MS },
+    (error) => logger.warn({ err: error }, 'worker heartbeat failed'),
+  );
   logger.info({ worker: id, backend: backend.name }, 'training worker started');
 
   return {
     id,
     backend: backend.name,
     async stop() {
-      clearInterval(heartbeat);
       await runner.stop();
+      await heartbeat.stop();
       // A job cut short during shutdown goes straight back to the queue for the next worker.
       await queue.releaseJobsOf([id]);
       await queue.close();

@@ -1,0 +1,69 @@
+// Heartbeats keep a worker and its running trial alive while the main thread is busy in one long training
+// batch, and stop once the main thread has been silent past the stall limit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/support/test-database.js';
+import { createPrismaClient } from '../persistence/database.js';
+import type { PrismaClient } from '../persistence/generated/prisma/client.js';
+import { startWorkerHeartbeat } from './worker-heartbeat.js';
+
+/** Holds this thread, event loop included, as a long synchronous wasm batch does. */
+const blockMainThread = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+describe('worker heartbeat thread', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let prisma: PrismaClient;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    prisma = createPrismaClient(database.url);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+
+  const setUp = async (workerId: string) => {
+    const old = new Date(Date.now() - 60_000);
+    await prisma.worker.create({ data: { id: workerId, host: 'test', pid: 1, backend: 'wasm', heartbeatAt: old } });
+    const study = await prisma.study.create({ data: { name: `s-${workerId}`, directions: ['maximize'], dataset: 'mnist', mode: 'SIMPLE', config: {} } });
+    const trial = await prisma.trial.create({ data: { studyId: study.id, number: 0, values: [], workerId, heartbeatAt: old } });
+    const other = await prisma.trial.create({ data: { studyId: study.id, number: 1, values: [], workerId: 'someone-else', heartbeatAt: old } });
+    const beats = async () => ({
+      worker: (await prisma.worker.findUniqueOrThrow({ where: { id: workerId } })).heartbeatAt.getTime(),
+      trial: (await prisma.trial.findUniqueOrThrow({ where: { id: trial.id } })).heartbeatAt!.getTime(),
+      other: (await prisma.trial.findUniqueOrThrow({ where: { id: other.id } })).heartbeatAt!.getTime(),
+    });
+    return { old: old.getTime(), beats };
+  };
+
+  it('beats while the main thread is blocked, for the worker and its running trials only', async () => {
+    const { old, beats } = await setUp('busy-worker');
+    const errors: Error[] = [];
+    const heartbeat = startWorkerHeartbeat(
+      { databaseUrl: database.url, workerId: 'busy-worker', intervalMs: 100, mainThreadStallLimitMs: 10_000 },
+      (error) => errors.push(error),
+    );
+    const blockedAt = Date.now();
+    blockMainThread(1_500);
+    const after = await beats();
+    await heartbeat.stop();
+    expect(errors).toEqual([]);
+    // Written during the block, by the database clock (which this machine shares).
+    expect(after.worker).toBeGreaterThan(blockedAt - 1_000);
+    expect(after.trial).toBeGreaterThan(blockedAt - 1_000);
+    expect(after.other).toBe(old);
+  });
+
+  it('stops beating once the main thread has been silent past the stall limit', async () => {
+    const { beats } = await setUp('hung-worker');
+    const heartbeat = startWorkerHeartbeat(
+      { databaseUrl: database.url, workerId: 'hung-worker', intervalMs: 100, mainThreadStallLimitMs: 700 },
+      () => undefined,
+    );
+    blockMainThread(2_500);
+    const [first, second] = [await beats(), await beats()];
+    await heartbeat.stop();
+    expect(second.worker).toBe(first.worker);
+    // The last beat came before the limit ran out, well before the block ended.
+    expect(Date.now() - first.worker).toBeGreaterThan(1_000);
+  });
+});
