@@ -84,6 +84,22 @@ describe('PostgresStudyStorage', () => {
     expect((await storage.getTrials(study.id)).map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'FAILED', 'PRUNED']);
   });
 
+  it('reads back non-finite reports (a diverged loss) as numbers', async () => {
+    const study = await storage.createStudy({ studyName: 'diverged', directions: ['minimize'] });
+    const trial = await storage.createTrial(study.id);
+    await storage.setTrialIntermediateValue(trial.id, 1, 2.5);
+    await storage.setTrialIntermediateValue(trial.id, 2, Number.NaN);
+    await storage.setTrialIntermediateValue(trial.id, 3, Number.POSITIVE_INFINITY);
+    expect((await storage.getTrial(trial.id)).intermediateValues).toEqual([
+      { step: 1, value: 2.5 },
+      { step: 2, value: Number.NaN },
+      { step: 3, value: Number.POSITIVE_INFINITY },
+    ]);
+    const pruned = await storage.finishTrial(trial.id, { state: 'PRUNED', values: [Number.POSITIVE_INFINITY] });
+    expect(pruned).toMatchObject({ state: 'PRUNED', values: [Number.POSITIVE_INFINITY] });
+    expect(pruned.intermediateValues).toHaveLength(3);
+  });
+
   it('never changes a finished trial', async () => {
     const study = await storage.createStudy({ studyName: 'finished', directions: ['minimize'] });
     const trial = await storage.createTrial(study.id);

@@ -13,8 +13,32 @@ import { Prisma, type PrismaClient } from './generated/prisma/client.js';
 /** A study created through the engine alone, with no dataset (library use and engine tests). */
 const ENGINE_ONLY_STUDY = { dataset: '', mode: 'ENGINE', config: {} } as const;
 
-const trialInclude = { intermediateValues: { orderBy: { step: 'asc' } } } as const;
-type TrialRow = Prisma.TrialGetPayload<{ include: typeof trialInclude }>;
+/** A trial with its intermediate values in one statement: the reads every ask and suggest makes. */
+const TRIAL_COLUMNS = Prisma.sql`
+  t.id, t."studyId", t.number, t.state::text AS state, t.params, t.distributions, t."values", t."userAttrs",
+  t."systemAttrs", t."workerId", t."heartbeatAt", t.retries, t.error, t."startedAt", t."finishedAt",
+  COALESCE((SELECT json_agg(json_build_object('step', v.step, 'value', v.value) ORDER BY v.step)
+            FROM "TrialIntermediateValue" v WHERE v."trialId" = t.id), '[]'::json) AS "intermediateValues"`;
+
+interface TrialRow {
+  id: string;
+  studyId: string;
+  number: number;
+  state: TrialState;
+  params: unknown;
+  distributions: unknown;
+  values: number[] | null;
+  userAttrs: unknown;
+  systemAttrs: unknown;
+  workerId: string | null;
+  heartbeatAt: Date | null;
+  retries: number;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  /** JSON writes non-finite floats as strings ("NaN", "Infinity"). */
+  intermediateValues: { step: number; value: number | string }[];
+}
 
 /** Finished trials of one study read so far: every trial numbered below `nextNumber` is finished and kept. */
 interface FinishedTrials {
@@ -90,9 +114,11 @@ export class PostgresStudyStorage implements Storage {
   }
 
   async setTrialIntermediateValue(trialId: string, step: number, value: number): Promise<void> {
+    // As text: a diverged loss is NaN or Infinity, which PostgreSQL reads from 'NaN' / 'Infinity' but the
+    // driver would send as null.
     const inserted = await this.prisma.$executeRaw`
       INSERT INTO "TrialIntermediateValue" ("trialId", step, value)
-      SELECT id, ${step}, ${value} FROM "Trial" WHERE id = ${trialId}::uuid AND state = 'RUNNING'
+      SELECT id, ${step}, ${String(value)}::double precision FROM "Trial" WHERE id = ${trialId}::uuid AND state = 'RUNNING'
       ON CONFLICT ("trialId", step) DO UPDATE SET value = EXCLUDED.value`;
     if (inserted === 0) await this.throwNotRunning(trialId);
   }
@@ -106,13 +132,17 @@ export class PostgresStudyStorage implements Storage {
   }
 
   async finishTrial(trialId: string, outcome: TrialOutcome): Promise<FrozenTrial> {
+    // As text, as intermediate values are: non-finite values would reach PostgreSQL as null.
     const values = outcome.values ? [...outcome.values] : [];
-    await this.updateRunning(trialId, Prisma.sql`
-      state = ${outcome.state}::"TrialState",
-      "values" = ${values}::double precision[],
-      error = ${outcome.error ?? null},
-      "finishedAt" = clock_timestamp()`);
-    return this.getTrial(trialId);
+    const [row] = await this.prisma.$queryRaw<TrialRow[]>`
+      WITH t AS (
+        UPDATE "Trial" SET state = ${outcome.state}::"TrialState", "values" = ${values.map(String)}::text[]::double precision[],
+                           error = ${outcome.error ?? null}, "finishedAt" = clock_timestamp()
+        WHERE id = ${trialId}::uuid AND state = 'RUNNING'
+        RETURNING *
+      )
+      SELECT ${TRIAL_COLUMNS} FROM t`;
+    return row ? toFrozenTrial(row) : this.throwNotRunning(trialId);
   }
 
   async recordHeartbeat(trialId: string): Promise<void> {
@@ -129,16 +159,13 @@ export class PostgresStudyStorage implements Storage {
         AND "heartbeatAt" < clock_timestamp() - make_interval(secs => ${heartbeatTimeoutMs / 1000}::double precision)
       RETURNING id`;
     if (failed.length === 0) return [];
-    const rows = await this.prisma.trial.findMany({
-      where: { id: { in: failed.map((f) => f.id) } },
-      include: trialInclude,
-      orderBy: { number: 'asc' },
-    });
+    const rows = await this.prisma.$queryRaw<TrialRow[]>`
+      SELECT ${TRIAL_COLUMNS} FROM "Trial" t WHERE t.id = ANY(${failed.map((f) => f.id)}::uuid[]) ORDER BY t.number`;
     return rows.map(toFrozenTrial);
   }
 
   async getTrial(trialId: string): Promise<FrozenTrial> {
-    const row = await this.prisma.trial.findUnique({ where: { id: trialId }, include: trialInclude });
+    const [row] = await this.prisma.$queryRaw<TrialRow[]>`SELECT ${TRIAL_COLUMNS} FROM "Trial" t WHERE t.id = ${trialId}::uuid`;
     if (!row) throw new NotFoundError(`Trial ${trialId}`);
     return toFrozenTrial(row);
   }
@@ -148,7 +175,8 @@ export class PostgresStudyStorage implements Storage {
     if (!cached) this.finished.set(studyId, (cached = { nextNumber: 0, trials: [] }));
     const { nextNumber } = cached;
     const newer = (
-      await this.prisma.trial.findMany({ where: { studyId, number: { gte: nextNumber } }, include: trialInclude, orderBy: { number: 'asc' } })
+      await this.prisma.$queryRaw<TrialRow[]>`
+        SELECT ${TRIAL_COLUMNS} FROM "Trial" t WHERE t."studyId" = ${studyId}::uuid AND t.number >= ${nextNumber} ORDER BY t.number`
     ).map(toFrozenTrial);
     // Another reader of this study may have advanced the cache while this one waited.
     if (cached.nextNumber === nextNumber) {
@@ -188,8 +216,8 @@ function toFrozenTrial(row: TrialRow): FrozenTrial {
     state: row.state,
     params: row.params as Record<string, ParamValue>,
     distributions: row.distributions as unknown as Record<string, Distribution>,
-    values: row.state === 'FAILED' || row.values.length === 0 ? null : row.values,
-    intermediateValues: row.intermediateValues.map(({ step, value }) => ({ step, value })),
+    values: row.state === 'FAILED' || !row.values || row.values.length === 0 ? null : row.values,
+    intermediateValues: row.intermediateValues.map(({ step, value }) => ({ step, value: Number(value) })),
     userAttrs: row.userAttrs as FrozenTrial['userAttrs'],
     systemAttrs: row.systemAttrs as FrozenTrial['systemAttrs'],
     workerId: row.workerId,
