@@ -90,6 +90,23 @@ describe('StudyDetailService', () => {
     expect(service.lastSequence()).toBe(41);
   });
 
+  it('estimates the time left from the pace so far, once there is one, and not after the study ends', async () => {
+    service.load('s1');
+    await flushRead(studyRead({ startedAt: new Date(Date.now() - 60_000).toISOString() }));
+    const events = apollo.expectOne(StudyEventsDocument);
+    expect(service.remainingSeconds()).toBeNull();
+
+    events.flushData(studyEvent(41, 'EPOCH_COMPLETED', { trialNumber: 0, epoch: 1 }));
+    await vi.advanceTimersByTimeAsync(0);
+    // 20 % done in the first 60 s: 240 s to go at that pace.
+    expect(service.elapsedSeconds()).toBe(60);
+    expect(service.remainingSeconds()).toBe(240);
+
+    events.flushData(studyEvent(42, 'STUDY_CANCELLED'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(service.remainingSeconds()).toBeNull();
+  });
+
   it('reads the study again after a trial ends, so counts, best trial and downloads follow', async () => {
     service.load('s1');
     await flushRead();

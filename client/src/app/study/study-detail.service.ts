@@ -36,6 +36,9 @@ const REFETCH_AFTER: ReadonlySet<EventType> = new Set<EventType>([
 const REFETCH_DEBOUNCE_MS = 250;
 const RESUBSCRIBE_DELAY_MS = 3_000;
 
+/** Below this share of the work done, the pace says too little to estimate what is left. */
+const MIN_PERCENT_FOR_ESTIMATE = 5;
+
 /**
  * One study, live: loads it and its trials, then follows `studyEvents` from the study's `lastEventSequence`.
  * After the socket reconnects it resubscribes from the last sequence it applied, so nothing is missed or
@@ -76,6 +79,18 @@ export class StudyDetailService {
     if (!study?.startedAt) return null;
     const end = study.finishedAt ? Date.parse(study.finishedAt) : this.nowValue();
     return Math.max(0, Math.round((end - Date.parse(study.startedAt)) / 1000));
+  });
+
+  /**
+   * Seconds left at the pace so far: time spent over the share of the work done (epochs of trials and of the final
+   * model). Null before there is a pace to go by, and once the study has stopped.
+   */
+  readonly remainingSeconds = computed(() => {
+    const progress = this.progress();
+    const elapsed = this.elapsedSeconds();
+    if (!progress || elapsed === null || (progress.phase !== 'trials' && progress.phase !== 'final-model')) return null;
+    if (progress.percent < MIN_PERCENT_FOR_ESTIMATE) return null;
+    return Math.round((elapsed * (100 - progress.percent)) / progress.percent);
   });
 
   private studyId: string | null = null;
