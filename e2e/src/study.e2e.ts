@@ -1,12 +1,14 @@
-// End-to-end run of a whole study through the dashboard: the form starts a tiny 2-trial MNIST study on the
-// real server with two training workers, the study page follows it to 100 % (final model included), and
-// the final model downloads. Run after `nx run-many -t build`; needs the datasets in ../shared/datasets.
+// End-to-end run of a whole study through the dashboard: the form starts a tiny 3-trial MNIST study on the
+// real server with two training workers, the study page follows it to 100 % (final model included), and the
+// final model downloads as a valid TF.js model. Run after `nx run-many -t build`; needs the datasets in
+// ../shared/datasets.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describeViolations, findSeriousAccessibilityViolations } from './support/accessibility-scan.js';
 import { ChromiumBrowser, launchChromium } from './support/chromium-browser.js';
@@ -19,7 +21,7 @@ const datasetsDir = process.env['HYPERSCOPE_DATASETS_DIR'] || path.resolve(repos
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /**
- * Two trials and the final model: ~10–30 s each on an idle two-core machine, but over a minute each while
+ * Three trials (two at a time) and the final model: ~10–30 s each on an idle two-core machine, but over a minute each while
  * other builds share the cores.
  */
 const STUDY_TIMEOUT_MS = 8 * 60_000;
@@ -81,10 +83,10 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
     assert.match(page.url(), /\/studies\/new$/);
   });
 
-  it('starts a 2-trial study with tiny budgets and opens its page', async () => {
+  it('starts a 3-trial study with tiny budgets and opens its page', async () => {
     await page.locator(byTestId('field-mode')).selectOption('SIMPLE');
     await page.locator(byTestId('field-pruner')).selectOption('NONE');
-    const budgets = { trials: '2', parallelism: '2', epochs: '1', trainSubsetSize: '300', finalModelEpochs: '1', finalModelTrainSubsetSize: '300' };
+    const budgets = { trials: '3', parallelism: '2', epochs: '1', trainSubsetSize: '300', finalModelEpochs: '1', finalModelTrainSubsetSize: '300' };
     for (const [field, value] of Object.entries(budgets)) await page.locator(byTestId(`field-${field}`)).fill(value);
     await page.locator(byTestId('field-name')).fill(`e2e-mnist-${Date.now()}`);
     assert.equal(await page.locator(byTestId('error-trials')).count(), 0, 'editing the field clears the server error');
@@ -137,6 +139,19 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/zip');
     assert.equal(body.subarray(0, 2).toString('latin1'), 'PK', 'the body is a zip archive');
+    // A valid TF.js layers model: a topology, and a weights file holding exactly the float32 weights it lists.
+    const files = unzipSync(new Uint8Array(body));
+    const model = JSON.parse(strFromU8(files['model.json']!)) as {
+      modelTopology: { config?: { layers?: unknown[] } };
+      weightsManifest: { paths: string[]; weights: { shape: number[]; dtype: string }[] }[];
+    };
+    assert.ok((model.modelTopology.config?.layers?.length ?? 0) > 2, 'model.json describes the layers');
+    const [group] = model.weightsManifest;
+    assert.deepEqual(group?.paths, ['weights.bin']);
+    const listedBytes = group!.weights.reduce((sum, weight) => sum + 4 * weight.shape.reduce((a, b) => a * b, 1), 0);
+    assert.ok(group!.weights.every((weight) => weight.dtype === 'float32'));
+    assert.equal(files['weights.bin']?.byteLength, listedBytes, 'weights.bin holds every listed weight');
+    assert.ok(files['metadata.json'], 'the zip carries the study metadata');
     for (const kind of ['trials_csv', 'best_hyperparameters', 'architecture_json']) {
       assert.equal(await page.locator(`a${byTestId(`download-${kind}`)}`).count(), 1, `${kind} is downloadable`);
     }
@@ -148,7 +163,9 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
     const studyId = studyUrl.split('/').at(-1) ?? '';
     const row = page.locator(byTestId(`study-row-${studyId}`));
     await row.waitFor();
-    assert.match(await row.innerText(), /COMPLETE[\s\S]*mnist[\s\S]*2 \/ 2/);
+    assert.match(await row.innerText(), /COMPLETE[\s\S]*mnist[\s\S]*3 \/ 3/);
+    const violations = await findSeriousAccessibilityViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
   });
 
   it('has no serious accessibility violations on the study page, fits 375 px, and looks right wide (screenshots)', async () => {
