@@ -18,8 +18,13 @@ function editorValue(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 }
 
+/** GraphiQL parses the editor's document after a debounce and picks the transport (HTTP or graphql-ws) from it. */
+const GRAPHIQL_PARSE_SETTLE_MS = 1_000;
+
 async function run(page: Page, query: string): Promise<void> {
   await page.$eval('.graphiql-query-editor .CodeMirror', (element, text) => (element as unknown as { CodeMirror: { setValue(value: string): void } }).CodeMirror.setValue(text), query);
+  // Clicked at once, a subscription replacing a query went out over HTTP as the query it replaced had.
+  await page.waitForTimeout(GRAPHIQL_PARSE_SETTLE_MS);
   await page.locator('.graphiql-execute-button').click();
 }
 
