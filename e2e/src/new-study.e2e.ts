@@ -109,7 +109,8 @@ describe('the new-study form with its search space, and the workers page', { tim
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     assert.ok(await page.locator(byTestId('hp-batchNormalization-OFF')).isChecked());
-    assert.match(await page.locator(byTestId('hp-batchNormalization')).innerText(), /Architecture default: yes/);
+    // The row re-renders on the next change detection, after the radio's change event.
+    await page.locator(byTestId('hp-batchNormalization')).filter({ hasText: /Architecture default: yes/ }).waitFor();
   });
 
   it('has no serious accessibility violations on the form, fits 375 px, and looks right wide (screenshots)', async () => {

@@ -12,6 +12,8 @@ export interface WorkerHeartbeatOptions {
   intervalMs: number;
   /** Longest the main thread may go without running its event loop before the beats stop. */
   mainThreadStallLimitMs: number;
+  /** How often the main thread proves its event loop runs (default 1 s; tests make it silent with a long one). */
+  mainThreadTickMs?: number;
 }
 
 interface HeartbeatThreadData extends WorkerHeartbeatOptions {
@@ -25,8 +27,7 @@ export interface WorkerHeartbeat {
   stop(): Promise<void>;
 }
 
-/** How often the main thread proves its event loop runs. */
-const MAIN_THREAD_TICK_MS = 1_000;
+const DEFAULT_MAIN_THREAD_TICK_MS = 1_000;
 
 // The thread's body, plain JavaScript so that it runs the same under tsx, vitest and the build (worker threads
 // get no TypeScript loader). Its own connection (a pool of one reconnects after a drop), the database's clock.
@@ -39,6 +40,7 @@ const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
 pool.on('error', (error) => parentPort.postMessage({ error: 'worker heartbeat connection lost: ' + error.message }));
 let stopping = false;
 let timer;
+let beating = Promise.resolve();
 async function beat() {
   if (Date.now() - mainThreadLastTick[0] > mainThreadStallLimitMs) return;
   await pool.query('UPDATE "Worker" SET "heartbeatAt" = now() WHERE id = $1', [workerId]);
@@ -46,7 +48,7 @@ async function beat() {
 }
 function schedule() {
   timer = setTimeout(() => {
-    beat()
+    beating = beat()
       .catch((error) => parentPort.postMessage({ error: 'worker heartbeat failed: ' + error.message }))
       .finally(() => { if (!stopping) schedule(); });
   }, intervalMs);
@@ -55,7 +57,8 @@ parentPort.on('message', (message) => {
   if (message !== 'stop') return;
   stopping = true;
   clearTimeout(timer);
-  pool.end().finally(() => process.exit(0));
+  // A beat in flight finishes before the pool closes under it.
+  beating.then(() => pool.end()).finally(() => process.exit(0));
 });
 schedule();
 `;
@@ -64,7 +67,7 @@ export function startWorkerHeartbeat(options: WorkerHeartbeatOptions, onError: (
   const mainThreadTick = new SharedArrayBuffer(8);
   const tick = new Float64Array(mainThreadTick);
   tick[0] = Date.now();
-  const ticking = setInterval(() => (tick[0] = Date.now()), MAIN_THREAD_TICK_MS);
+  const ticking = setInterval(() => (tick[0] = Date.now()), options.mainThreadTickMs ?? DEFAULT_MAIN_THREAD_TICK_MS);
   ticking.unref();
   const pgModulePath = createRequire(import.meta.url).resolve('pg');
   const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { ...options, mainThreadTick, pgModulePath } satisfies HeartbeatThreadData });
