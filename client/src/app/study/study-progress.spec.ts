@@ -26,6 +26,14 @@ describe('studyPlanOf', () => {
 });
 
 describe('study progress', () => {
+  it('takes a study whose STUDY_STARTED it missed for running once one of its trials reports', () => {
+    const queued = initialProgressState({ state: 'QUEUED', lastEventSequence: 100 }, [], plan);
+    const state = apply(queued, event('TRIAL_STARTED', { trialNumber: 1 }));
+    expect(state.state).toBe('RUNNING');
+    expect(studyProgress(state, plan)).toMatchObject({ phase: 'trials', label: '0 of 4 trials done · trial 1: epoch 1 of 2' });
+    expect(apply(queued, event('STUDY_CANCELLED')).state).toBe('CANCELLED');
+  });
+
   it('weighs every trial epoch and final-model epoch the same, counting the running trial by its completed epochs', () => {
     const state = apply(
       running(),

@@ -83,6 +83,7 @@ export function mergeProgress(
 }
 
 const TRIAL_ENDS: readonly EventType[] = ['TRIAL_COMPLETED', 'TRIAL_PRUNED', 'TRIAL_FAILED'];
+const TRIAL_EVENTS: readonly EventType[] = ['TRIAL_STARTED', 'EPOCH_COMPLETED', ...TRIAL_ENDS];
 const STATE_AFTER: Partial<Record<EventType, StudyState>> = {
   STUDY_STARTED: 'RUNNING',
   FINAL_MODEL_STARTED: 'FINAL_MODEL',
@@ -94,7 +95,10 @@ const STATE_AFTER: Partial<Record<EventType, StudyState>> = {
 /** Applies one event. Events at or below the last sequence (a replay after reconnecting) change nothing. */
 export function nextProgressState(state: ProgressState, event: ProgressEvent): ProgressState {
   if (state.lastSequence !== null && event.sequence <= state.lastSequence) return state;
-  const next: ProgressState = { ...state, lastSequence: event.sequence, state: STATE_AFTER[event.type] ?? state.state };
+  // A trial's event means the study runs, even if its STUDY_STARTED was missed: that event can commit after a
+  // later one the page's read already counted, and a subscription from that read never replays it.
+  const running = state.state === 'QUEUED' && TRIAL_EVENTS.includes(event.type) ? 'RUNNING' : state.state;
+  const next: ProgressState = { ...state, lastSequence: event.sequence, state: STATE_AFTER[event.type] ?? running };
   const payload = asRecord(event.payload);
   const trial = event.trialNumber;
 
