@@ -61,7 +61,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const context = (credential: unknown): ApiContext => ({ services, loaders: createApiLoaders(services.prisma), authenticated: hasToken(credential) });
+  const context = (credential: unknown): ApiContext => ({ services, loaders: createApiLoaders(services.prisma, services.events.cursor), authenticated: hasToken(credential) });
 
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -76,7 +76,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       subscribe: createSharedSubscribe<ApiContext>({
         partitionOf: (shared) => String(shared.authenticated),
         // Fresh loaders per event: a subscription lives long, and its first reads must not answer every later event.
-        executionContext: (shared) => ({ ...shared, loaders: createApiLoaders(services.prisma) }),
+        executionContext: (shared) => ({ ...shared, loaders: createApiLoaders(services.prisma, services.events.cursor) }),
       }),
     },
     wsServer,

@@ -102,6 +102,41 @@ describe('live subscriptions', () => {
     }
   });
 
+  it('keeps a read\'s lastEventSequence below an event still uncommitted, so a subscription from it gets that event when it commits', async () => {
+    const study = await newStudy('late-commit');
+    const readSequence = async () =>
+      ((await server.graphql('query($id: ID!) { study(id: $id) { lastEventSequence } }', { id: study.id }, TOKEN)).body.data as { study: { lastEventSequence: number | null } })
+        .study.lastEventSequence;
+    const first = await appendEvent(server.prisma, { studyId: study.id, type: 'EPOCH_COMPLETED', payload: { epoch: 1 } });
+    while ((await readSequence()) !== first.sequence) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // A worker's STUDY_STARTED takes its sequence first but commits after a later event is already visible.
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    let slow: number | undefined;
+    const slowTransaction = server.prisma.$transaction(async (tx) => {
+      slow = (await appendEvent(tx, { studyId: study.id, type: 'STUDY_STARTED' })).sequence;
+      await committed;
+    }, { timeout: 10_000 });
+    while (slow === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = await appendEvent(server.prisma, { studyId: study.id, type: 'TRIAL_STARTED', payload: { trialNumber: 0 } });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const since = await readSequence();
+    expect(since).toBe(first.sequence);
+
+    const client = connect();
+    try {
+      const received = receive(client, { id: study.id, since }, (events) => events.length === 2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      commit();
+      await slowTransaction;
+      expect((await received).map((event) => [event.sequence, event.type])).toEqual([[slow, 'STUDY_STARTED'], [later.sequence, 'TRIAL_STARTED']]);
+      expect(await readSequence()).toBe(later.sequence);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('answers every subscriber of the study list with the study as it is at each event, not as first read', async () => {
     const study = await newStudy('list-changes');
     const query = 'subscription { studies { event { sequence type } study { id stateCounts { complete } } } }';

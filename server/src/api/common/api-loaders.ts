@@ -28,7 +28,12 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): 
   return keys.map((key) => map.get(key)!);
 }
 
-export function createApiLoaders(prisma: PrismaClient) {
+/**
+ * `eventWatermark`: the event feed's cursor when the request began, before any of its reads. Every event at or
+ * below it has committed, so a read taken after it reflects them all; later ones are replayed to a subscriber
+ * resuming from it, even one whose lower sequence commits after a higher one.
+ */
+export function createApiLoaders(prisma: PrismaClient, eventWatermark: number) {
   return {
     study: new DataLoader<string, Study | null>(async (ids) =>
       byKey(ids, await prisma.study.findMany({ where: { id: { in: [...ids] } } }), (row) => row.id)),
@@ -45,7 +50,11 @@ export function createApiLoaders(prisma: PrismaClient) {
       });
     }),
     lastEventSequence: new DataLoader<string, number | null>(async (studyIds) => {
-      const rows = await prisma.event.groupBy({ by: ['studyId'], where: { studyId: { in: [...studyIds] } }, _max: { sequence: true } });
+      const rows = await prisma.event.groupBy({
+        by: ['studyId'],
+        where: { studyId: { in: [...studyIds] }, sequence: { lte: BigInt(eventWatermark) } },
+        _max: { sequence: true },
+      });
       const map = new Map(rows.map((row) => [row.studyId, row._max.sequence]));
       return studyIds.map((id) => (map.get(id) != null ? Number(map.get(id)) : null));
     }),

@@ -87,7 +87,9 @@ export class StudyResolver {
 
   @FieldResolver(() => SafeIntScalar, {
     nullable: true,
-    description: 'Sequence of the study\'s latest event: subscribe to studyEvents with `since` set to it to miss nothing after this read.',
+    description:
+      'Sequence of the study\'s latest event this read reflects: subscribe to studyEvents with `since` set to it to miss nothing after ' +
+      'this read (no lower event can still appear; later ones may be replayed even if the read already shows them).',
   })
   async lastEventSequence(@Root() study: Study, @Ctx() { loaders }: ApiContext): Promise<number | null> {
     return loaders.lastEventSequence.load(study.id);
