@@ -1,44 +1,16 @@
 // The three benchmark models of issue #8 as Hyperscope configs and synthetic datasets (random content: only the
 // shapes matter for throughput). Built by our model builder, so the benchmark measures what a trial trains.
 import type { SplitDataset } from '../../server/src/ml/datasets/dataset-types.js';
-import { defaultModelConfig, type CnnConfig, type LstmConfig, type ModelConfig } from '../../server/src/ml/model/model-config.js';
+import type { ModelConfig } from '../../server/src/ml/model/model-config.js';
+import { REFERENCE_BATCH_SIZE, REFERENCE_CNN, REFERENCE_LSTM } from '../../server/src/ml/model/reference-models.js';
 import { seededRandom } from '../../server/src/ml/trainer/example-batches.js';
 
 export const BENCH_MODELS = ['mnist-cnn', 'cifar-cnn', 'imdb-lstm'] as const;
 export type BenchModel = (typeof BENCH_MODELS)[number];
-export const BATCH_SIZE = 64;
-
-/** Conv 32·3×3 relu → MaxPool 2 → Conv 64·3×3 relu → MaxPool 2 → Flatten → Dense 128 relu → Dropout 0.3 → Dense softmax, Adam. */
-const referenceCnn: CnnConfig = {
-  ...(defaultModelConfig('cnn') as CnnConfig),
-  filters: [32, 64],
-  convLayersPerBlock: 1,
-  kernelSize: 3,
-  activation: 'relu',
-  batchNormalization: false,
-  pooling: 'max',
-  convDropout: 0,
-  featureHead: 'flatten',
-  denseUnits: [128],
-  denseDropout: 0.3,
-  optimizer: { name: 'adam', learningRate: 1e-3, schedule: 'constant', decayRate: 0.9, batchSize: BATCH_SIZE },
-};
-
-/** Embedding 10 000×64 → LSTM 64 → Dense 2 softmax (the builder's two-class head; = Dense 1 sigmoid), Adam. */
-const referenceLstm: LstmConfig = {
-  ...(defaultModelConfig('lstm') as LstmConfig),
-  embeddingDim: 64,
-  lstmUnits: [64],
-  bidirectional: false,
-  recurrentDropout: 0,
-  maskPadding: false,
-  denseUnits: [],
-  denseDropout: 0,
-  optimizer: { name: 'adam', learningRate: 1e-3, schedule: 'constant', decayRate: 0.9, batchSize: BATCH_SIZE },
-};
+export const BATCH_SIZE = REFERENCE_BATCH_SIZE;
 
 export function benchConfig(model: BenchModel): ModelConfig {
-  return structuredClone(model === 'imdb-lstm' ? referenceLstm : referenceCnn);
+  return structuredClone(model === 'imdb-lstm' ? REFERENCE_LSTM : REFERENCE_CNN);
 }
 
 /** A training split of `count` random examples of the model's input shape; no validation or test examples. */

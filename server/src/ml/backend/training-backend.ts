@@ -1,10 +1,11 @@
 // Chooses the TF.js backend every training in this process runs on. Order of preference: native TensorFlow with
-// CUDA, native TensorFlow, the wasm backend (with the training kernels it lacks registered), pure JS. WebGPU only
-// when asked for by name: it needs a WebGPU implementation (Dawn) installed on `navigator.gpu` first.
+// CUDA, native TensorFlow, WebGPU on a hardware adapter through Dawn, the wasm backend (with the training kernels it
+// lacks registered), pure JS. Named explicitly, webgpu also accepts a software renderer (how CI tests it).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { registerFileSystemRouters } from '../model/model-archive.js';
+import { NoWebGpuAdapterError, registerDawnWebGpuBackend } from './dawn-webgpu.js';
 import { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from './wasm-training-kernels.js';
 
 /** Backend names as TF.js registers them; `Worker.backend` stores the same names. */
@@ -22,6 +23,8 @@ export interface TrainingBackendInfo {
   tfjsVersion: string;
   /** Kernels Hyperscope registered on this backend to make training possible. */
   addedKernels: string[];
+  /** The device, where the backend runs on one (webgpu: Dawn's backend and the adapter); null on the CPU. */
+  device: string | null;
 }
 
 export interface BackendLogger {
@@ -29,8 +32,8 @@ export interface BackendLogger {
   warn(object: object, message: string): void;
 }
 
-/** The automatic order; webgpu is deliberately absent (see the file comment). */
-const AUTO_ORDER: BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+/** The automatic order (webgpu there takes hardware adapters only). */
+const AUTO_ORDER: BackendName[] = ['tensorflow-gpu', 'tensorflow', 'webgpu', 'wasm', 'cpu'];
 
 let active: TrainingBackendInfo | undefined;
 
@@ -56,10 +59,10 @@ export async function initTrainingBackend(
   const skipped: TrainingBackendInfo['skipped'] = [];
   for (const name of candidates) {
     try {
-      const addedKernels = await startBackend(name);
+      const { addedKernels, device } = await startBackend(name, preference === name);
       // tfjs-node brings its own file:// handlers; pure tfjs gets ours (model.save('file://…')).
       registerFileSystemRouters();
-      active = { name, tfBackend: tf.getBackend(), skipped, tfjsVersion: tf.version.tfjs, addedKernels };
+      active = { name, tfBackend: tf.getBackend(), skipped, tfjsVersion: tf.version.tfjs, addedKernels, device };
       options.logger?.info({ backend: active }, `TF.js training backend: ${name}`);
       return active;
     } catch (error) {
@@ -72,7 +75,8 @@ export async function initTrainingBackend(
       }
       skipped.push({ name, reason });
       // An optional package that simply is not installed is the normal case, not a warning.
-      const log = error instanceof OptionalBackendMissingError ? options.logger?.info : options.logger?.warn;
+      const normal = error instanceof OptionalBackendMissingError || error instanceof NoWebGpuAdapterError;
+      const log = normal ? options.logger?.info : options.logger?.warn;
       log?.call(options.logger, { backend: name, reason }, `TF.js backend ${name} unavailable, trying the next`);
     }
   }
@@ -93,7 +97,7 @@ export function readBackendPreference(env: NodeJS.ProcessEnv): BackendPreference
   );
 }
 
-async function startBackend(name: BackendName): Promise<string[]> {
+async function startBackend(name: BackendName, named: boolean): Promise<{ addedKernels: string[]; device: string | null }> {
   switch (name) {
     case 'tensorflow-gpu':
     case 'tensorflow':
@@ -101,24 +105,22 @@ async function startBackend(name: BackendName): Promise<string[]> {
       // neither TypeScript nor a bundler requires them to exist.
       await importOptional(name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node');
       await setBackendOrThrow('tensorflow');
-      return [];
-    case 'webgpu':
-      if (!(globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu) {
-        throw new Error('no WebGPU implementation on navigator.gpu (install Dawn bindings first)');
-      }
-      await import('@tensorflow/tfjs-backend-webgpu');
+      return { addedKernels: [], device: null };
+    case 'webgpu': {
+      const adapter = await registerDawnWebGpuBackend({ allowSoftware: named });
       await setBackendOrThrow('webgpu');
-      return [];
+      return { addedKernels: [], device: `${adapter.dawnBackend}: ${adapter.description}${adapter.software ? ' (software renderer)' : ''}` };
+    }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       wasm.setWasmPaths(wasmBinaryDirectory());
       registerWasmTrainingKernels();
       await setBackendOrThrow('wasm');
-      return [...WASM_TRAINING_KERNELS];
+      return { addedKernels: [...WASM_TRAINING_KERNELS], device: null };
     }
     case 'cpu':
       await setBackendOrThrow('cpu');
-      return [];
+      return { addedKernels: [], device: null };
   }
 }
 

@@ -77,7 +77,22 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
       let lossSum = 0;
       let correctSum = 0;
       let seen = 0;
-      for (let start = 0; start < order.length; start += batchSize) {
+      // Each batch's loss is read while the next one computes: a GPU backend never idles waiting for a read-back.
+      let pending: { step: tf.Tensor; size: number } | undefined;
+      const settlePending = async (): Promise<boolean> => {
+        if (!pending) return true;
+        const { step, size } = pending;
+        pending = undefined;
+        const [loss, hits] = await step.data();
+        step.dispose();
+        batchLosses.push(loss!);
+        lossSum += loss! * size;
+        correctSum += hits!;
+        seen += size;
+        return Number.isFinite(loss!);
+      };
+      let finite = true;
+      for (let start = 0; start < order.length && finite; start += batchSize) {
         if (signal?.aborted) break;
         const indices = order.subarray(start, Math.min(start + batchSize, order.length));
         const step = tf.tidy(() => {
@@ -98,15 +113,13 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
           hits!.dispose();
           return result;
         });
-        const [loss, hits] = await step.data();
+        finite = await settlePending();
+        pending = { step, size: indices.length };
         await yieldToEventLoop();
-        step.dispose();
-        batchLosses.push(loss!);
-        lossSum += loss! * indices.length;
-        correctSum += hits!;
-        seen += indices.length;
-        if (!Number.isFinite(loss!)) break;
       }
+      // After a non-finite loss the batch in flight trained on diverged weights: it is not counted.
+      if (finite) await settlePending();
+      else pending?.step.dispose();
       if (signal?.aborted) {
         stopReason = 'cancelled';
         break;
