@@ -4,7 +4,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, disposeModel } from '../model/model-builder.js';
-import { halvesDataset, smallCnn } from '../trainer/halves-dataset.js';
+import { defaultModelConfig, type LstmConfig } from '../model/model-config.js';
+import { halvesDataset, sevensDataset, smallCnn } from '../trainer/halves-dataset.js';
 import { trainModel } from '../trainer/train-model.js';
 import { initTrainingBackend, type TrainingBackendInfo } from './training-backend.js';
 
@@ -53,5 +54,21 @@ describe('WebGPU through Dawn', { timeout: 300_000 }, () => {
     expect(last.loss).toBeLessThan(result.epochs[0]!.loss);
     expect(last.diagnostics!.layers.find((layer) => layer.layer === 'conv1')!.gradientNorm).toBeGreaterThan(0);
     expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
+  });
+
+  it('trains an LSTM with TF.js\'s own layer (FusedLstm reads synchronously, which webgpu cannot in Node)', async () => {
+    const config: LstmConfig = {
+      ...(defaultModelConfig('lstm') as LstmConfig),
+      embeddingDim: 8,
+      lstmUnits: [8],
+      denseUnits: [],
+      optimizer: { name: 'adam', learningRate: 0.02, schedule: 'constant', decayRate: 0.9, batchSize: 32 },
+    };
+    const { model } = buildModel(config, sevensDataset.description, { seed: 1 });
+    expect(model.getLayer('lstm1').getClassName()).toBe('LSTM');
+    const result = await trainModel({ model, config, dataset: sevensDataset, budget: { epochs: 2, trainSubsetSize: 128 }, seed: 1, probeSize: 16 });
+    disposeModel(model);
+    expect(result.stopReason).toBe('completed');
+    expect(result.epochs.every((epoch) => Number.isFinite(epoch.loss))).toBe(true);
   });
 });

@@ -130,18 +130,21 @@ function buildLstm(config: LstmConfig, dataset: DatasetDescription, classes: num
   ];
   config.lstmUnits.forEach((units, i) => {
     const name = `lstm${i + 1}`;
-    // Keras' LSTM math (sigmoid gates, unit forget bias) in one op per sequence: ~20× faster training on CPU
-    // backends than tf.layers.lstm (docs/MODELS.md, "FusedLstm").
-    const lstm = new FusedLstm({
+    const args = {
       name: config.bidirectional ? `${name}_cell` : name,
       units,
       kernelInitializer: init.glorotUniform(),
       recurrentInitializer: init.orthogonal(),
       recurrentDropout: config.recurrentDropout,
       returnSequences: i < config.lstmUnits.length - 1,
-    });
+    };
+    // Keras' LSTM math (sigmoid gates, unit forget bias) in one op per sequence: ~20× faster training on CPU
+    // backends than tf.layers.lstm (docs/MODELS.md, "FusedLstm"). Its recurrence runs in JS on synchronous reads,
+    // which a GPU backend cannot serve in Node (webgpu's readSync needs OffscreenCanvas): there, the same math
+    // and weights as TF.js layers.
+    const lstm = usesSynchronousReads() ? new FusedLstm(args) : tf.layers.lstm({ ...args, recurrentActivation: 'sigmoid', unitForgetBias: true });
     // Bidirectional only needs an RNN's getConfig/goBackwards/returnSequences, which FusedLstm has.
-    layers.push(config.bidirectional ? tf.layers.bidirectional({ name, layer: lstm as unknown as tf.RNN, mergeMode: 'concat' }) : lstm);
+    layers.push(config.bidirectional ? tf.layers.bidirectional({ name, layer: lstm as tf.RNN, mergeMode: 'concat' }) : lstm);
   });
   layers.push(...denseHead(config, classes, init));
   return tf.model({ inputs: input, outputs: chain(input, layers), name: 'lstm' });
@@ -169,4 +172,9 @@ export function disposeModel(model: tf.LayersModel): void {
   const optimizer = model.optimizer;
   model.dispose();
   optimizer?.dispose();
+}
+
+/** Backends whose tensors JS can read synchronously (all but webgpu under Node). */
+function usesSynchronousReads(): boolean {
+  return tf.getBackend() !== 'webgpu';
 }
