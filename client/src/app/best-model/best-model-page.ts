@@ -3,16 +3,16 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, un
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ArchitectureGraph } from '../architecture/architecture-graph';
-import { HealthReportView } from '../health/health-report-view';
+import { HealthSection } from '../health/health-section';
+import { HyperparameterSection } from '../hyperparameters/hyperparameter-section';
 import { studyLevelDownloads } from '../study/study-downloads';
 import { DownloadList } from '../trial/download-list';
-import { HyperparameterList } from '../trial/hyperparameter-list';
 import { BestModelService } from './best-model.service';
 
 /** The best trial of a study as a model to take away: metadata, health, architecture, hyperparameters, files. */
 @Component({
   selector: 'hs-best-model-page',
-  imports: [DatePipe, DecimalPipe, RouterLink, ArchitectureGraph, HealthReportView, HyperparameterList, DownloadList],
+  imports: [DatePipe, DecimalPipe, RouterLink, ArchitectureGraph, HealthSection, HyperparameterSection, DownloadList],
   providers: [BestModelService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './best-model-page.html',

@@ -1,18 +1,10 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
-import { BehaviorSubject, catchError, debounceTime, EMPTY, forkJoin, map, Observable, retry, Subject, Subscription, switchMap, timer } from 'rxjs';
-import {
-  CancelStudyDocument,
-  EventType,
-  StudyDetailsFragment,
-  StudyDocument,
-  StudyEventsDocument,
-  StudyEventsSubscription,
-  StudyTrialsDocument,
-  StudyTrialsQuery,
-} from '../graphql/generated/graphql';
-import { GRAPHQL_WS_CLIENT } from '../graphql/graphql-ws-client';
+import { forkJoin, map, Observable, Subject, Subscription } from 'rxjs';
+import { CancelStudyDocument, EventType, StudyDetailsFragment, StudyDocument, StudyTrialsDocument, StudyTrialsQuery } from '../graphql/generated/graphql';
+import { debouncedRereads } from '../graphql/debounced-rereads';
 import { describeError } from '../graphql/describe-error';
+import { injectStudyEventFeed, StudyEvent } from './study-event-feed';
 import { StudyPlan, studyPlanOf } from './study-plan';
 import { initialProgressState, mergeProgress, nextProgressState, ProgressState, ProgressTrial, studyProgress } from './study-progress';
 
@@ -34,7 +26,6 @@ const REFETCH_AFTER: ReadonlySet<EventType> = new Set<EventType>([
 ]);
 /** Bursts of events (parallel trials finishing) cause one refetch. */
 const REFETCH_DEBOUNCE_MS = 250;
-const RESUBSCRIBE_DELAY_MS = 3_000;
 
 /** Below this share of the work done, the pace says too little to estimate what is left. */
 const MIN_PERCENT_FOR_ESTIMATE = 5;
@@ -47,7 +38,7 @@ const MIN_PERCENT_FOR_ESTIMATE = 5;
 @Injectable()
 export class StudyDetailService {
   private readonly apollo = inject(Apollo);
-  private readonly wsClient = inject(GRAPHQL_WS_CLIENT);
+  private readonly studyEvents = injectStudyEventFeed();
   private readonly destroyRef = inject(DestroyRef);
 
   private readonly studyValue = signal<StudyDetailsFragment | null>(null);
@@ -97,34 +88,13 @@ export class StudyDetailService {
   private loading: Subscription | null = null;
   private events: Subscription | null = null;
   private readonly refetch$ = new Subject<void>();
-  private readonly resubscribe$ = new BehaviorSubject<void>(undefined);
-  private disconnected = false;
 
   constructor() {
-    const stopListening = [
-      this.wsClient.on('closed', () => (this.disconnected = true)),
-      this.wsClient.on('connected', () => {
-        if (!this.disconnected) return;
-        this.disconnected = false;
-        this.resubscribe$.next();
-      }),
-    ];
-    const refetching = this.refetch$
-      .pipe(
-        debounceTime(REFETCH_DEBOUNCE_MS),
-        switchMap(() =>
-          this.read().pipe(
-            catchError((error: unknown) => {
-              this.errorValue.set(describeError(error));
-              return EMPTY;
-            }),
-          ),
-        ),
-      )
-      .subscribe((read) => this.applyRead(read));
+    const refetching = debouncedRereads(this.refetch$, REFETCH_DEBOUNCE_MS, () => this.read(), (message) => this.errorValue.set(message)).subscribe(
+      (read) => this.applyRead(read),
+    );
     const ticker = setInterval(() => this.nowValue.set(Date.now()), 1_000);
     this.destroyRef.onDestroy(() => {
-      stopListening.forEach((stop) => stop());
       refetching.unsubscribe();
       clearInterval(ticker);
       this.loading?.unsubscribe();
@@ -200,23 +170,10 @@ export class StudyDetailService {
   }
 
   private follow(studyId: string): void {
-    this.events = this.resubscribe$
-      .pipe(
-        switchMap(() =>
-          this.apollo.subscribe({ query: StudyEventsDocument, variables: { studyId, since: this.lastSequence() } }).pipe(
-            map((result) => {
-              if (result.error) throw result.error;
-              if (!result.data) throw new Error('Study event without data');
-              return result.data.studyEvents;
-            }),
-          ),
-        ),
-        retry({ delay: () => timer(RESUBSCRIBE_DELAY_MS) }),
-      )
-      .subscribe((event) => this.applyEvent(event));
+    this.events = this.studyEvents.follow(studyId, () => this.lastSequence()).subscribe((event) => this.applyEvent(event));
   }
 
-  private applyEvent(event: StudyEventsSubscription['studyEvents']): void {
+  private applyEvent(event: StudyEvent): void {
     const before = this.progressState();
     if (!before) return;
     const after = nextProgressState(before, event);

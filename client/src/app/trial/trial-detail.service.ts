@@ -1,10 +1,11 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Apollo } from 'apollo-angular';
-import { BehaviorSubject, catchError, debounceTime, EMPTY, map, Observable, retry, Subject, Subscription, switchMap, timer } from 'rxjs';
-import { EventType, StudyEventsDocument, StudyEventsSubscription, TrialPageDocument, TrialPageQuery } from '../graphql/generated/graphql';
+import { map, Observable, Subject, Subscription } from 'rxjs';
+import { EventType, TrialPageDocument, TrialPageQuery } from '../graphql/generated/graphql';
+import { debouncedRereads } from '../graphql/debounced-rereads';
 import { describeError } from '../graphql/describe-error';
-import { GRAPHQL_WS_CLIENT } from '../graphql/graphql-ws-client';
 import { isNotFound } from '../graphql/not-found';
+import { injectStudyEventFeed, StudyEvent } from '../study/study-event-feed';
 import { asRecord } from '../study/study-plan';
 import { EpochPoint, epochFromEvent, withEpoch } from './epoch-series';
 
@@ -13,7 +14,6 @@ export type TrialPageRead = TrialPageQuery;
 /** Events of this trial after which it is read again: diagnostics, health and artifacts arrive with them. */
 const REFETCH_AFTER: ReadonlySet<EventType> = new Set<EventType>(['EPOCH_COMPLETED', 'TRIAL_COMPLETED', 'TRIAL_PRUNED', 'TRIAL_FAILED', 'ARTIFACT_CREATED']);
 const REFETCH_DEBOUNCE_MS = 500;
-const RESUBSCRIBE_DELAY_MS = 3_000;
 
 /**
  * One trial, live: reads it with its files, then follows the study's events from the read on. An
@@ -23,7 +23,7 @@ const RESUBSCRIBE_DELAY_MS = 3_000;
 @Injectable()
 export class TrialDetailService {
   private readonly apollo = inject(Apollo);
-  private readonly wsClient = inject(GRAPHQL_WS_CLIENT);
+  private readonly studyEvents = injectStudyEventFeed();
 
   private readonly readValue = signal<TrialPageRead | null>(null);
   private readonly liveEpochs = signal<readonly EpochPoint[]>([]);
@@ -44,33 +44,12 @@ export class TrialDetailService {
   private loading: Subscription | null = null;
   private events: Subscription | null = null;
   private readonly refetch$ = new Subject<void>();
-  private readonly resubscribe$ = new BehaviorSubject<void>(undefined);
-  private disconnected = false;
 
   constructor() {
-    const stopListening = [
-      this.wsClient.on('closed', () => (this.disconnected = true)),
-      this.wsClient.on('connected', () => {
-        if (!this.disconnected) return;
-        this.disconnected = false;
-        this.resubscribe$.next();
-      }),
-    ];
-    const refetching = this.refetch$
-      .pipe(
-        debounceTime(REFETCH_DEBOUNCE_MS),
-        switchMap(() =>
-          this.read().pipe(
-            catchError((error: unknown) => {
-              this.errorValue.set(describeError(error));
-              return EMPTY;
-            }),
-          ),
-        ),
-      )
-      .subscribe((read) => this.apply(read));
+    const refetching = debouncedRereads(this.refetch$, REFETCH_DEBOUNCE_MS, () => this.read(), (message) => this.errorValue.set(message)).subscribe(
+      (read) => this.apply(read),
+    );
     inject(DestroyRef).onDestroy(() => {
-      stopListening.forEach((stop) => stop());
       refetching.unsubscribe();
       this.loading?.unsubscribe();
       this.events?.unsubscribe();
@@ -119,23 +98,10 @@ export class TrialDetailService {
   }
 
   private follow(studyId: string): void {
-    this.events = this.resubscribe$
-      .pipe(
-        switchMap(() =>
-          this.apollo.subscribe({ query: StudyEventsDocument, variables: { studyId, since: this.lastSequence } }).pipe(
-            map((result) => {
-              if (result.error) throw result.error;
-              if (!result.data) throw new Error('Study event without data');
-              return result.data.studyEvents;
-            }),
-          ),
-        ),
-        retry({ delay: () => timer(RESUBSCRIBE_DELAY_MS) }),
-      )
-      .subscribe((event) => this.applyEvent(event));
+    this.events = this.studyEvents.follow(studyId, () => this.lastSequence).subscribe((event) => this.applyEvent(event));
   }
 
-  private applyEvent(event: StudyEventsSubscription['studyEvents']): void {
+  private applyEvent(event: StudyEvent): void {
     const trial = this.trial();
     if (!trial || event.sequence <= this.lastSequence) return;
     this.lastSequence = event.sequence;

@@ -5,16 +5,16 @@ import { RouterLink } from '@angular/router';
 import { ArchitectureGraph } from '../architecture/architecture-graph';
 import { MetricChart } from '../charts/metric-chart';
 import { DiagnosticsPanel } from '../diagnostics/diagnostics-panel';
-import { HealthReportView } from '../health/health-report-view';
+import { HealthSection } from '../health/health-section';
+import { HyperparameterSection } from '../hyperparameters/hyperparameter-section';
 import { DownloadList } from './download-list';
 import { accuracySeries, epochLabels, lossSeries } from './epoch-series';
-import { HyperparameterList } from './hyperparameter-list';
 import { TrialDetailService } from './trial-detail.service';
 
 /** One trial: its numbers, live training curves, health, diagnostics, architecture, hyperparameters and files. */
 @Component({
   selector: 'hs-trial-page',
-  imports: [DecimalPipe, RouterLink, MetricChart, HealthReportView, DiagnosticsPanel, ArchitectureGraph, HyperparameterList, DownloadList],
+  imports: [DecimalPipe, RouterLink, MetricChart, HealthSection, DiagnosticsPanel, ArchitectureGraph, HyperparameterSection, DownloadList],
   providers: [TrialDetailService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trial-page.html',
