@@ -78,7 +78,7 @@ export async function startHyperscopeServer(
       async close() {
         await api.close();
         logger.info('API stopped: no new requests, live connections closed');
-        stopReaper();
+        await stopReaper();
         await workers.stop();
         logger.info('local training workers stopped');
         await events?.close();

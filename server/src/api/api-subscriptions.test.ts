@@ -81,8 +81,9 @@ describe('live subscriptions', () => {
     const study = await newStudy('reconnect');
     const append = (epoch: number) => appendEvent(server.prisma, { studyId: study.id, type: 'EPOCH_COMPLETED', payload: { epoch } });
     const first = connect();
-    const before = receive(first, { id: study.id }, (events) => events.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // From the feed's cursor rather than live only: the events below are written whether or not the subscription
+    // is live yet.
+    const before = receive(first, { id: study.id, since: server.events.cursor }, (events) => events.length === 2);
     await append(1);
     await append(2);
     const seen = await before;
@@ -139,17 +140,23 @@ describe('live subscriptions', () => {
 
   it('answers every subscriber of the study list with the study as it is at each event, not as first read', async () => {
     const study = await newStudy('list-changes');
-    const query = 'subscription { studies { event { sequence type } study { id stateCounts { complete } } } }';
+    const query = 'subscription($since: SafeInt) { studies(since: $since) { event { sequence type } study { id stateCounts { complete } } } }';
+    const since = server.events.cursor;
     type Change = { event: { sequence: number; type: string }; study: { id: string; stateCounts: { complete: number } } | null };
     const clients = [connect(), connect()];
     try {
-      const received = clients.map((client) => new Promise<Change[]>((resolve, reject) => {
+      const firstChange = clients.map(() => {
+        let resolve!: () => void;
+        return { promise: new Promise<void>((done) => (resolve = done)), resolve };
+      });
+      const received = clients.map((client, index) => new Promise<Change[]>((resolve, reject) => {
         const changes: Change[] = [];
-        const stop = client.subscribe<{ studies: Change }>({ query }, {
+        const stop = client.subscribe<{ studies: Change }>({ query, variables: { since } }, {
           next: ({ data, errors }) => {
             if (errors) return reject(new Error(JSON.stringify(errors)));
             if (data!.studies.study?.id !== study.id) return;
             changes.push(data!.studies);
+            firstChange[index]!.resolve();
             if (changes.length === 2) {
               stop();
               resolve(changes);
@@ -159,9 +166,9 @@ describe('live subscriptions', () => {
           complete: () => resolve(changes),
         });
       }));
-      await new Promise((resolve) => setTimeout(resolve, 200));
       await appendEvent(server.prisma, { studyId: study.id, type: 'STUDY_STARTED' });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Each answer reads the study when it is executed: both must have answered before the trial changes it.
+      await Promise.all(firstChange.map(({ promise }) => promise));
       await server.prisma.trial.create({ data: { studyId: study.id, number: 0, state: 'COMPLETE', values: [0.9], finishedAt: new Date() } });
       await appendEvent(server.prisma, { studyId: study.id, type: 'TRIAL_COMPLETED', payload: { trialNumber: 0 } });
       const [first, second] = await Promise.all(received);

@@ -108,7 +108,7 @@ async function optimize(options: OptimizeOptions): Promise<number> {
   const queue = await TrialQueue.connect(database.url, logger);
   const feed = await EventFeed.start({ databaseUrl: database.url, logger });
   let workers: LocalWorkerPool | undefined;
-  let stopReaper = () => undefined as void;
+  let stopReaper = async (): Promise<void> => undefined;
   try {
     const service = new StudyService(database.prisma, queue, settings.resultsDir);
     let study;
@@ -157,7 +157,7 @@ async function optimize(options: OptimizeOptions): Promise<number> {
     return last?.type === 'STUDY_COMPLETED' ? 0 : 1;
   } finally {
     await workers?.stop();
-    stopReaper();
+    await stopReaper();
     await feed.close();
     await queue.close();
     await database.close();

@@ -8,7 +8,8 @@ import { WORKER_TIMEOUT_SECONDS } from './training-worker.js';
 
 const SWEEP_SECONDS = 5;
 
-export function startDeadWorkerReaper(prisma: PrismaClient, queue: TrialQueue, logger: Logger): () => void {
+/** Starts sweeping; the function it returns stops, waiting for a sweep in flight so the database can close after. */
+export function startDeadWorkerReaper(prisma: PrismaClient, queue: TrialQueue, logger: Logger): () => Promise<void> {
   const sweep = async () => {
     const dead = await prisma.$queryRaw<{ id: string }[]>`
       UPDATE "Worker" SET "stoppedAt" = now()
@@ -27,7 +28,15 @@ export function startDeadWorkerReaper(prisma: PrismaClient, queue: TrialQueue, l
     await queue.releaseJobsOf(ids);
     logger.warn({ workers: ids }, 'workers that are gone still held jobs; the jobs go back to the queue');
   };
-  const timer = setInterval(() => sweep().catch((error: unknown) => logger.error({ err: error }, 'dead-worker sweep failed')), SWEEP_SECONDS * 1000);
+  let inFlight: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    inFlight ??= sweep()
+      .catch((error: unknown) => logger.error({ err: error }, 'dead-worker sweep failed'))
+      .finally(() => (inFlight = undefined));
+  }, SWEEP_SECONDS * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await inFlight;
+  };
 }

@@ -70,7 +70,8 @@ export class LocalWorkerPool {
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
             const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-            child.once('exit', () => {
+            // 'close', not 'exit': the worker's last log lines may still be in its pipes when it exits.
+            child.once('close', () => {
               clearTimeout(kill);
               resolve();
             });

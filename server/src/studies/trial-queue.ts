@@ -53,10 +53,14 @@ export class TrialQueue {
     }
   }
 
+  /**
+   * Enqueues the final model once: the workers finishing the last two slots may both see every slot done, and
+   * the second must not replace a job the first one's worker already runs (graphile-worker would add another).
+   */
   async enqueueFinalModel(studyId: string): Promise<void> {
     await this.utils.addJob(TASK_FINAL_MODEL, { studyId } satisfies FinalModelPayload, {
       jobKey: `final-model:${studyId}`,
-      jobKeyMode: 'preserve_run_at',
+      jobKeyMode: 'unsafe_dedupe',
       maxAttempts: MAX_ATTEMPTS,
     });
   }

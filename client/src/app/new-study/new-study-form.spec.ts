@@ -63,8 +63,14 @@ describe('NewStudyForm', () => {
   const choose = async (dataset: string, searchSpace = cnnSpace) => {
     fill('field-dataset', dataset);
     fixture.detectChanges();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const query = apollo.expectOne(SearchSpaceDocument);
+    // The query goes out once the dataset signal's effect has run: wait for it, however long that takes here.
+    let sent = apollo.match(SearchSpaceDocument);
+    for (let tries = 0; sent.length === 0 && tries < 400; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      sent = apollo.match(SearchSpaceDocument);
+    }
+    expect(sent).toHaveLength(1);
+    const query = sent[0]!;
     expect(query.operation.variables).toEqual({ dataset });
     query.flushData({ searchSpace });
     await settle();

@@ -32,6 +32,9 @@ let registered: WebGpuAdapterSummary | undefined;
  */
 export async function registerDawnWebGpuBackend(options: { allowSoftware: boolean }): Promise<WebGpuAdapterSummary> {
   if (registered && (options.allowSoftware || !registered.software)) return registered;
+  const noVulkan = 'vulkan: no Vulkan loader (install libvulkan1 and the GPU driver\'s Vulkan ICD)';
+  // Without a GPU path there is nothing to find: not even Dawn's 21 MB library is loaded.
+  if (defaultDawnBackend() === 'vulkan' && !hasVulkanLoader() && !options.allowSoftware) throw new NoWebGpuAdapterError(`no usable WebGPU adapter (${noVulkan})`);
   const dawn = await loadDawn();
   // The default backend of the platform (Vulkan here), then, if allowed, the software path.
   const attempts: { dawnBackend: string; flags: string[]; adapterOptions: GPURequestAdapterOptions }[] = [
@@ -46,7 +49,7 @@ export async function registerDawnWebGpuBackend(options: { allowSoftware: boolea
   for (const attempt of attempts) {
     if (attempt.dawnBackend === 'vulkan' && !hasVulkanLoader()) {
       // Dawn would print a warning and find nothing; say what is missing instead.
-      found.push('vulkan: no Vulkan loader (install libvulkan1 and the GPU driver\'s Vulkan ICD)');
+      found.push(noVulkan);
       continue;
     }
     const gpu = dawn.create(attempt.flags);
