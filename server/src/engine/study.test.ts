@@ -40,6 +40,23 @@ describe('Study ask/tell', () => {
     await expect(second.suggestCategorical('act', ['relu', 'gelu'])).rejects.toThrow(/choices/);
   });
 
+  it('refuses it too when each trial loads the study afresh, as a worker does, sharing what finished trials said', async () => {
+    const storage = new InMemoryStorage();
+    const load = () => createStudy({ studyName: 'per-trial', storage, sampler: sampler(), loadIfExists: true });
+    for (let i = 0; i < 3; i++) {
+      const study = await load();
+      const trial = await study.ask();
+      await trial.suggestInt('units', 1, 8);
+      await study.tell(trial, i);
+    }
+    const fresh = await load();
+    const trial = await fresh.ask();
+    await expect(trial.suggestFloat('units', 1, 8)).rejects.toThrow(/int before and as float/);
+    // Another storage knows nothing of this one's trials.
+    const elsewhere = await createStudy({ studyName: 'per-trial', storage: new InMemoryStorage(), sampler: sampler() });
+    await expect((await elsewhere.ask()).suggestFloat('units', 1, 8)).resolves.toBeGreaterThanOrEqual(1);
+  });
+
   it('creates, refuses duplicates and loads studies by name', async () => {
     const storage = new InMemoryStorage();
     const a = await createStudy({ storage, studyName: 'cnn', directions: ['maximize'] });

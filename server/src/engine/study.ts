@@ -85,6 +85,26 @@ export async function createStudy(options: CreateStudyOptions = {}): Promise<Stu
   return new Study(record, storage, options.sampler ?? new TpeSampler(), options.pruner ?? new MedianPruner(), heartbeat, options.workerId ?? null);
 }
 
+/** The distribution each parameter had in the finished trials seen so far: those below index `scanned`. */
+interface FinishedDistributions {
+  scanned: number;
+  known: Map<string, Distribution>;
+}
+
+const finishedDistributionsByStorage = new WeakMap<Storage, Map<string, FinishedDistributions>>();
+
+/**
+ * Finished trials never change, so what they say is shared by every Study object of one study on one storage: a
+ * worker that loads the study for each trial scans only the trials finished since, not the whole study again.
+ */
+function finishedDistributionsOf(storage: Storage, studyId: string): FinishedDistributions {
+  let byStudy = finishedDistributionsByStorage.get(storage);
+  if (!byStudy) finishedDistributionsByStorage.set(storage, (byStudy = new Map()));
+  let finished = byStudy.get(studyId);
+  if (!finished) byStudy.set(studyId, (finished = { scanned: 0, known: new Map() }));
+  return finished;
+}
+
 /**
  * An optimization over one storage (Optuna `Study`): `ask` / `tell` are the core, `optimize` is a loop on top.
  * Several Study objects (in one process or many) may share a study through a shared storage.
@@ -92,10 +112,11 @@ export async function createStudy(options: CreateStudyOptions = {}): Promise<Stu
 export class Study implements TrialHost {
   private readonly heartbeatTimers = new Map<string, NodeJS.Timeout>();
   private readonly retryQueue: FrozenTrial[] = [];
-  private readonly knownDistributions = new Map<string, Distribution>();
+  /** Distributions the finished trials used, shared by every Study object on this storage (see `finishedDistributionsOf`). */
+  private readonly finished: FinishedDistributions;
+  /** Distributions this object's own trials suggested that no finished trial has yet. */
+  private readonly suggestedDistributions = new Map<string, Distribution>();
   private readonly prunerStudy: PrunerStudy;
-  /** Trials below this index were finished when last seen; their distributions are in knownDistributions. */
-  private scannedTrials = 0;
 
   constructor(
     private readonly record: StudyRecord,
@@ -105,6 +126,7 @@ export class Study implements TrialHost {
     private readonly heartbeat: HeartbeatOptions | null,
     private readonly workerId: string | null,
   ) {
+    this.finished = finishedDistributionsOf(storage, record.id);
     this.prunerStudy = {
       studyName: record.name,
       directions: record.directions,
@@ -260,9 +282,9 @@ export class Study implements TrialHost {
   }
 
   async recordParam(trial: Trial, name: string, value: ParamValue, distribution: Distribution): Promise<void> {
-    const known = this.knownDistributions.get(name);
+    const known = this.finished.known.get(name) ?? this.suggestedDistributions.get(name);
     if (known) checkDistributionCompatibility(name, known, distribution);
-    else this.knownDistributions.set(name, distribution);
+    else this.suggestedDistributions.set(name, distribution);
     await this.storage.setTrialParam(trial.id, name, value, distribution);
   }
 
@@ -282,11 +304,12 @@ export class Study implements TrialHost {
 
   private context(trials: readonly FrozenTrial[]): SamplerContext {
     // Incremental, so that checking parameter compatibility stays O(new trials) per call.
-    while (this.scannedTrials < trials.length && trials[this.scannedTrials]!.state !== 'RUNNING') {
-      for (const [name, distribution] of Object.entries(trials[this.scannedTrials]!.distributions)) {
-        if (!this.knownDistributions.has(name)) this.knownDistributions.set(name, distribution);
+    const finished = this.finished;
+    while (finished.scanned < trials.length && trials[finished.scanned]!.state !== 'RUNNING') {
+      for (const [name, distribution] of Object.entries(trials[finished.scanned]!.distributions)) {
+        if (!finished.known.has(name)) finished.known.set(name, distribution);
       }
-      this.scannedTrials++;
+      finished.scanned++;
     }
     return { studyName: this.record.name, directions: this.record.directions, trials };
   }
