@@ -59,8 +59,8 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
     runFinalModel: (payload, signal) => runFinalModel(context, payload, signal),
   });
   const id = context.workerId;
-  await prisma.worker.create({ data: { id, host: os.hostname(), pid: process.pid, backend: backend.name } });
-  await appendEvent(prisma, { studyId: null, type: 'WORKER_JOINED', payload: { workerId: id, backend: backend.name } });
+  await prisma.worker.create({ data: { id, host: os.hostname(), pid: process.pid, backend: backend.name, device: backend.device } });
+  await appendEvent(prisma, { studyId: null, type: 'WORKER_JOINED', payload: { workerId: id, backend: backend.name, device: backend.device } });
   // From a thread of its own: a long training batch holds this thread's event loop (see worker-heartbeat.ts).
   const heartbeat = startWorkerHeartbeat(
     { databaseUrl: options.databaseUrl, workerId: id, intervalMs: WORKER_HEARTBEAT_SECONDS * 1000, mainThreadStallLimitMs: MAIN_THREAD_STALL_LIMIT_MS },

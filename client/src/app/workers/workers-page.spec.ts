@@ -10,6 +10,7 @@ const worker = (id: string, extra: Record<string, unknown> = {}) => ({
   host: 'lab-1',
   pid: 4242,
   backend: 'wasm',
+  device: null,
   alive: true,
   runningTrials: 1,
   heartbeatAt: '2026-11-27T09:00:00.000Z',
@@ -35,15 +36,16 @@ describe('WorkersPage', () => {
     vi.useRealTimers();
   });
 
-  it('lists each worker with its backend and state, and reads again on a timer and when one joins', async () => {
+  it('lists each worker with its backend, its device where it has one, and state, and reads again on a timer and when one joins', async () => {
     const changes = apollo.expectOne(WorkerChangesDocument);
     await vi.advanceTimersByTimeAsync(0);
-    apollo.expectOne(WorkersDocument).flushData({ workers: [worker('w1'), worker('w2', { backend: 'webgpu', runningTrials: 0 })] });
+    apollo.expectOne(WorkersDocument).flushData({ workers: [worker('w1'), worker('w2', { backend: 'webgpu', device: 'vulkan: NVIDIA H100', runningTrials: 0 })] });
     await vi.advanceTimersByTimeAsync(0);
     fixture.detectChanges();
 
     const rows = [...element().querySelectorAll('[data-testid^="worker-w"]')];
     expect(rows.map((row) => row.querySelector('[data-testid="worker-backend"]')?.textContent)).toEqual(['wasm', 'webgpu']);
+    expect(rows.map((row) => row.querySelector('[data-testid="worker-device"]')?.textContent ?? null)).toEqual([null, 'vulkan: NVIDIA H100']);
     expect(rows.map((row) => row.querySelector('[data-testid="worker-state"]')?.textContent)).toEqual(['training', 'idle']);
 
     await vi.advanceTimersByTimeAsync(WORKERS_POLL_MS);

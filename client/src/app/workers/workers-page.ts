@@ -50,7 +50,12 @@ import { WORKERS_POLL_MS, WorkersService } from './workers.service';
                     <td>
                       <span class="state-badge" [attr.data-state]="stateOf(worker)" data-testid="worker-state">{{ stateLabel(worker) }}</span>
                     </td>
-                    <td><code data-testid="worker-backend">{{ worker.backend }}</code></td>
+                    <td>
+                      <code data-testid="worker-backend">{{ worker.backend }}</code>
+                      @if (worker.device) {
+                        <div class="muted device" data-testid="worker-device">{{ worker.device }}</div>
+                      }
+                    </td>
                     <td data-testid="worker-running">{{ worker.runningTrials }}</td>
                     <td><time [attr.datetime]="worker.heartbeatAt">{{ worker.heartbeatAt | date: 'mediumTime' }}</time></td>
                     <td><time [attr.datetime]="worker.startedAt">{{ worker.startedAt | date: 'short' }}</time></td>

@@ -6,6 +6,8 @@ export class Worker {
   @Field(() => String) host!: string;
   @Field(() => Int) pid!: number;
   @Field(() => String, { description: 'TF.js backend it trains with.' }) backend!: string;
+  @Field(() => String, { nullable: true, description: 'The device it trains on, where its backend uses one (webgpu: the GPU adapter).' })
+  device!: string | null;
   @Field(() => Date) startedAt!: Date;
   @Field(() => Date) heartbeatAt!: Date;
   @Field(() => Date, { nullable: true }) stoppedAt!: Date | null;
