@@ -1,18 +1,21 @@
 // Server-shaped reads for the trial, best-model and gallery specs (shapes as server/src/ml/... writes them).
 
-export const architectureElements = {
-  nodes: [
-    { data: { id: 'input', label: 'Input 28×28×1', kind: 'input', layerClass: 'InputLayer', outputShape: [28, 28, 1], params: 0, trainableParams: 0 } },
-    { data: { id: 'conv_1', label: 'Conv2D 16 · 3×3 · relu', kind: 'conv2d', layerClass: 'Conv2D', outputShape: [26, 26, 16], params: 160, trainableParams: 160 } },
-    { data: { id: 'pool_1', label: 'MaxPool 2×2', kind: 'pooling', layerClass: 'MaxPooling2D', outputShape: [13, 13, 16], params: 0, trainableParams: 0 } },
-    { data: { id: 'flatten', label: 'Flatten', kind: 'flatten', layerClass: 'Flatten', outputShape: [2704], params: 0, trainableParams: 0 } },
-    { data: { id: 'output', label: 'Output 10 · softmax', kind: 'output', layerClass: 'Dense', outputShape: [10], params: 27050, trainableParams: 27050 } },
+/** The ArchitectureView fragment of a small CNN, as the API answers it. */
+export const architectureGraph = {
+  __typename: 'ArchitectureGraph',
+  parameterCount: 27210,
+  layers: [
+    { __typename: 'ArchitectureLayer', id: 'input', label: 'Input 28×28×1', kind: 'INPUT' as const, outputShape: [28, 28, 1], params: 0 },
+    { __typename: 'ArchitectureLayer', id: 'conv_1', label: 'Conv2D 16 · 3×3 · relu', kind: 'CONV2D' as const, outputShape: [26, 26, 16], params: 160 },
+    { __typename: 'ArchitectureLayer', id: 'pool_1', label: 'MaxPool 2×2', kind: 'POOLING' as const, outputShape: [13, 13, 16], params: 0 },
+    { __typename: 'ArchitectureLayer', id: 'flatten', label: 'Flatten', kind: 'FLATTEN' as const, outputShape: [2704], params: 0 },
+    { __typename: 'ArchitectureLayer', id: 'output', label: 'Output 10 · softmax', kind: 'OUTPUT' as const, outputShape: [10], params: 27050 },
   ],
-  edges: [
-    { data: { id: 'input->conv_1', source: 'input', target: 'conv_1', label: '28×28×1' } },
-    { data: { id: 'conv_1->pool_1', source: 'conv_1', target: 'pool_1', label: '26×26×16' } },
-    { data: { id: 'pool_1->flatten', source: 'pool_1', target: 'flatten', label: '13×13×16' } },
-    { data: { id: 'flatten->output', source: 'flatten', target: 'output', label: '2704' } },
+  connections: [
+    { __typename: 'ArchitectureConnection', id: 'input->conv_1', source: 'input', target: 'conv_1', label: '28×28×1' },
+    { __typename: 'ArchitectureConnection', id: 'conv_1->pool_1', source: 'conv_1', target: 'pool_1', label: '26×26×16' },
+    { __typename: 'ArchitectureConnection', id: 'pool_1->flatten', source: 'pool_1', target: 'flatten', label: '13×13×16' },
+    { __typename: 'ArchitectureConnection', id: 'flatten->output', source: 'flatten', target: 'output', label: '2704' },
   ],
 };
 
@@ -66,7 +69,7 @@ export const trialDetails = (overrides: Record<string, unknown> = {}) => ({
   epochs: [epochMetric(1, 1.2, 0.8), epochMetric(2, 0.6, 0.91)],
   diagnostics,
   health: healthReport,
-  architecture: { __typename: 'ArchitectureGraph', elements: architectureElements, parameterCount: 27210 },
+  architecture: architectureGraph,
   downloads: [
     { __typename: 'Download', kind: 'TRIAL_PLOT', fileName: 'training_history.png', path: 'trial_3/training_history.png', url: '/downloads/artifacts/a3', contentType: 'image/png', sizeBytes: 20480 },
     { __typename: 'Download', kind: 'TENSORBOARD', fileName: 'events.out.tfevents.1.vm', path: 'trial_3/tensorboard/events.out.tfevents.1.vm', url: '/downloads/artifacts/a4', contentType: 'application/octet-stream', sizeBytes: 900 },

@@ -59,7 +59,8 @@ describe('API queries and downloads', () => {
 
   it('returns a trial with epochs, health, diagnostics series and architecture graph', async () => {
     const { body } = await server.graphql(`query($id: ID!) { trial(id: $id) { number durationSeconds
-      epochs { epoch valAccuracy } health { composite } diagnostics { epoch diagnostics } architecture { parameterCount elements } } }`, { id: study.trialIds[2] });
+      epochs { epoch valAccuracy } health { composite } diagnostics { epoch diagnostics }
+      architecture { parameterCount elements layers { id kind layerClass outputShape params trainableParams } connections { source target label } } } }`, { id: study.trialIds[2] });
     expect(body.errors).toBeUndefined();
     expect(body.data.trial).toMatchObject({
       number: 2,
@@ -67,8 +68,18 @@ describe('API queries and downloads', () => {
       epochs: [{ epoch: 1 }, { epoch: 2 }],
       health: { composite: 0.65 },
       diagnostics: [{ epoch: 1, diagnostics: { layers: [{ name: 'conv1' }] } }, { epoch: 2 }],
-      architecture: { parameterCount: 1234, elements: [{ data: { id: 'input' } }, { data: { id: 'conv1' } }] },
+      architecture: { parameterCount: 1234, elements: { nodes: [{ data: { id: 'input' } }, { data: { id: 'conv1' } }, { data: { id: 'attention' } }] } },
     });
+    // Typed from the same record: kinds as enum values, one this server does not know as OTHER.
+    expect(body.data.trial.architecture.layers).toEqual([
+      { id: 'input', kind: 'INPUT', layerClass: 'InputLayer', outputShape: [28, 28, 1], params: 0, trainableParams: 0 },
+      { id: 'conv1', kind: 'CONV2D', layerClass: 'Conv2D', outputShape: [28, 28, 8], params: 80, trainableParams: 80 },
+      { id: 'attention', kind: 'OTHER', layerClass: 'Attention', outputShape: [28, 28, 8], params: 1154, trainableParams: 1154 },
+    ]);
+    expect(body.data.trial.architecture.connections).toEqual([
+      { source: 'input', target: 'conv1', label: '28×28×1' },
+      { source: 'conv1', target: 'attention', label: '28×28×8' },
+    ]);
   });
 
   it('describes the best model with downloads that serve the right content types and attachment names', async () => {

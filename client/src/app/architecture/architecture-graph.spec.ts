@@ -1,12 +1,13 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { architectureElements } from '../../testing/trial-fixtures';
+import { architectureGraph } from '../../testing/trial-fixtures';
+import type { ArchitectureViewFragment } from '../graphql/generated/graphql';
 import { ArchitectureGraph, CYTOSCAPE_HEADLESS } from './architecture-graph';
 
 describe('ArchitectureGraph', () => {
   let fixture: ComponentFixture<ArchitectureGraph>;
   const element = () => fixture.nativeElement as HTMLElement;
-  const render = async (elements: unknown) => {
-    fixture.componentRef.setInput('elements', elements);
+  const render = async (graph: ArchitectureViewFragment) => {
+    fixture.componentRef.setInput('graph', graph);
     await fixture.whenStable();
   };
 
@@ -17,7 +18,7 @@ describe('ArchitectureGraph', () => {
   });
 
   it('builds one Cytoscape node per layer, coloured by kind, and the edges between them', async () => {
-    await render(architectureElements);
+    await render(architectureGraph);
 
     const cy = fixture.componentInstance.cy;
     expect(cy).not.toBeNull();
@@ -28,7 +29,7 @@ describe('ArchitectureGraph', () => {
   });
 
   it('labels the drawing for screen readers and lists the layers as text, with a legend of the kinds used', async () => {
-    await render(architectureElements);
+    await render(architectureGraph);
 
     const graph = element().querySelector('[data-testid="architecture-graph"]');
     expect(graph?.getAttribute('role')).toBe('img');
@@ -44,10 +45,10 @@ describe('ArchitectureGraph', () => {
   });
 
   it('redraws when the network changes, and destroys its Cytoscape instance', async () => {
-    await render(architectureElements);
+    await render(architectureGraph);
     const first = fixture.componentInstance.cy!;
 
-    await render({ nodes: architectureElements.nodes.slice(0, 2), edges: architectureElements.edges.slice(0, 1) });
+    await render({ ...architectureGraph, layers: architectureGraph.layers.slice(0, 2), connections: architectureGraph.connections.slice(0, 1) });
 
     expect(first.destroyed()).toBe(true);
     expect(fixture.componentInstance.cy!.nodes().length).toBe(2);
@@ -57,7 +58,7 @@ describe('ArchitectureGraph', () => {
   });
 
   it('says so when there is no architecture, without starting Cytoscape', async () => {
-    await render({ nodes: [], edges: [] });
+    await render({ parameterCount: 0, layers: [], connections: [] });
 
     expect(element().textContent).toContain('No architecture was recorded');
     expect(fixture.componentInstance.cy).toBeNull();

@@ -12,7 +12,8 @@ import {
   viewChild,
 } from '@angular/core';
 import cytoscape from 'cytoscape';
-import { Architecture, describeArchitecture, layerColour, parseArchitecture } from './architecture-elements';
+import type { ArchitectureViewFragment } from '../graphql/generated/graphql';
+import { Architecture, architectureOf, describeArchitecture, layerColour } from './architecture-elements';
 import { ArchitectureLegend } from './architecture-legend';
 
 /** True where there is no canvas to draw on (jsdom in unit tests): Cytoscape then keeps the graph in memory only. */
@@ -129,10 +130,9 @@ const GRAPH_STYLE: cytoscape.StylesheetJson = [
   `,
 })
 export class ArchitectureGraph {
-  /** `ArchitectureGraph.elements` as the API returns it. */
-  readonly elements = input.required<unknown>();
+  readonly graph = input.required<ArchitectureViewFragment>();
 
-  protected readonly architecture = computed(() => parseArchitecture(this.elements()));
+  protected readonly architecture = computed(() => architectureOf(this.graph()));
   protected readonly description = computed(() => describeArchitecture(this.architecture()));
   protected readonly height = computed(() => Math.min(MAX_HEIGHT_PX, Math.max(MIN_HEIGHT_PX, this.architecture().nodes.length * PX_PER_LAYER)));
 

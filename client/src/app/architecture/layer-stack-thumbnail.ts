@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { layerColour, parseArchitecture } from './architecture-elements';
+import { layerColour, type LayerNode } from './architecture-elements';
 
 const BAR_HEIGHT = 5;
 const GAP = 2;
@@ -28,12 +28,13 @@ const MIN_BAR = 16;
   `,
 })
 export class LayerStackThumbnail {
-  readonly elements = input.required<unknown>();
+  /** Input first: one bar per layer, its width growing with the layer's parameters. */
+  readonly layers = input.required<readonly Pick<LayerNode, 'kind' | 'params'>[]>();
 
   protected readonly width = WIDTH;
   protected readonly barHeight = BAR_HEIGHT;
   protected readonly bars = computed(() => {
-    const nodes = parseArchitecture(this.elements()).nodes;
+    const nodes = this.layers();
     const largest = Math.max(1, ...nodes.map((node) => Math.log10(node.params + 1)));
     return nodes.map((node, index) => {
       const width = MIN_BAR + ((WIDTH - MIN_BAR) * Math.log10(node.params + 1)) / largest;

@@ -1,7 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
-import { architectureElements, healthReport } from '../../testing/trial-fixtures';
+import { architectureGraph, healthReport } from '../../testing/trial-fixtures';
 import { CYTOSCAPE_HEADLESS } from '../architecture/architecture-graph';
 import { BestModelDocument } from '../graphql/generated/graphql';
 import { BestModelPage } from './best-model-page';
@@ -24,7 +24,7 @@ const bestModel = {
     trialNumber: 3,
   },
   health: healthReport,
-  architecture: { __typename: 'ArchitectureGraph', elements: architectureElements, parameterCount: 27210 },
+  architecture: architectureGraph,
   downloads: [{ __typename: 'Download', kind: 'final_model', fileName: 'final_model.zip', url: '/downloads/artifacts/m', contentType: 'application/zip', sizeBytes: 300_000 }],
 };
 

@@ -1,6 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { architectureElements } from '../../testing/trial-fixtures';
+import { architectureGraph } from '../../testing/trial-fixtures';
 import { TrialGallery } from './trial-gallery';
 
 const trial = (number: number, state: string, valAccuracy: number | null, composite: number | null) => ({
@@ -13,7 +13,7 @@ const trial = (number: number, state: string, valAccuracy: number | null, compos
   durationSeconds: 10,
   health: composite === null ? null : { composite },
   epochs: valAccuracy === null ? [] : [{ epoch: 1, valAccuracy }],
-  architecture: { elements: architectureElements },
+  architecture: { layers: architectureGraph.layers },
 });
 
 describe('TrialGallery', () => {

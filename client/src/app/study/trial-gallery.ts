@@ -1,7 +1,6 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { parseArchitecture } from '../architecture/architecture-elements';
 import { LayerStackThumbnail } from '../architecture/layer-stack-thumbnail';
 import { keyParamsOf } from './key-params';
 import type { StudyTrial } from './study-detail.service';
@@ -45,7 +44,7 @@ import { lastValAccuracy, scoreColour, TrialColouring, trialScores } from './tri
               </span>
               <span class="card__body">
                 @if (card.architecture) {
-                  <hs-layer-stack-thumbnail class="card__thumb" [elements]="card.architecture" />
+                  <hs-layer-stack-thumbnail class="card__thumb" [layers]="card.architecture" />
                 }
                 <span class="card__facts">
                   <span><span class="muted">Accuracy</span> {{ card.accuracy === null ? '—' : (card.accuracy * 100 | number: '1.1-1') + ' %' }}</span>
@@ -183,7 +182,7 @@ export class TrialGallery {
     const scores = trialScores(this.trials(), this.colouring());
     return this.trials().map((trial) => {
       const score = scores.get(trial.id) ?? null;
-      const elements = trial.architecture?.elements ?? null;
+      const layers = trial.architecture?.layers ?? null;
       return {
         id: trial.id,
         number: trial.number,
@@ -192,8 +191,8 @@ export class TrialGallery {
         accuracy: lastValAccuracy(trial),
         health: trial.health?.composite ?? null,
         params: keyParamsOf(trial.params),
-        architecture: elements,
-        layers: elements ? parseArchitecture(elements).nodes.length : 0,
+        architecture: layers,
+        layers: layers?.length ?? 0,
         score: score === null ? null : score.toFixed(3),
         colour: scoreColour(score),
       };

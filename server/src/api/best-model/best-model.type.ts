@@ -2,7 +2,8 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { JSONScalar } from '../common/scalars.js';
 import { Download } from '../downloads/download.type.js';
 import { Study } from '../studies/study.type.js';
-import { ArchitectureGraph, HealthReport, Trial } from '../trials/trial.type.js';
+import { ArchitectureGraph } from '../trials/architecture-graph.type.js';
+import { HealthReport, Trial } from '../trials/trial.type.js';
 
 @ObjectType()
 export class BestModelMetadata {

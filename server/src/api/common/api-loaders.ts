@@ -1,7 +1,8 @@
 // One set of DataLoaders per request: every list field below a list of studies or trials costs one query, not N.
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../../persistence/generated/prisma/client.js';
-import type { ArchitectureGraph, Artifact, EpochMetric, HealthReport, Study, Trial, TrialIntermediateValue } from '../../persistence/generated/prisma/client.js';
+import type { Artifact, EpochMetric, HealthReport, Study, Trial, TrialIntermediateValue } from '../../persistence/generated/prisma/client.js';
+import { toArchitectureGraph, type ArchitectureGraph } from '../trials/architecture-graph.type.js';
 
 export interface TrialStateCountsRow {
   running: number;
@@ -99,7 +100,9 @@ export function createApiLoaders(prisma: PrismaClient, eventWatermark: number) {
       )),
     health: new DataLoader<string, HealthReport | null>(async (trialIds) =>
       byKey(trialIds, await prisma.healthReport.findMany({ where: { trialId: { in: [...trialIds] } } }), (row) => row.trialId)),
-    architecture: new DataLoader<string, ArchitectureGraph | null>(async (trialIds) =>
-      byKey(trialIds, await prisma.architectureGraph.findMany({ where: { trialId: { in: [...trialIds] } } }), (row) => row.trialId)),
+    architecture: new DataLoader<string, ArchitectureGraph | null>(async (trialIds) => {
+      const rows = await prisma.architectureGraph.findMany({ where: { trialId: { in: [...trialIds] } } });
+      return byKey(trialIds, rows, (row) => row.trialId).map((row) => row && toArchitectureGraph(row));
+    }),
   };
 }

@@ -4,6 +4,19 @@ import path from 'node:path';
 import type { Prisma, PrismaClient, Study } from '../../persistence/generated/prisma/client.js';
 import { studyConfigFromInput } from '../../studies/study-config.js';
 
+/** Cytoscape elements as the builder stores them, with one kind from a newer version this server does not know. */
+const seededArchitecture = {
+  nodes: [
+    { data: { id: 'input', label: 'Input 28×28×1', kind: 'input', layerClass: 'InputLayer', outputShape: [28, 28, 1], params: 0, trainableParams: 0 } },
+    { data: { id: 'conv1', label: 'Conv2D 8 · 3×3', kind: 'conv2d', layerClass: 'Conv2D', outputShape: [28, 28, 8], params: 80, trainableParams: 80 } },
+    { data: { id: 'attention', label: 'Attention', kind: 'attention', layerClass: 'Attention', outputShape: [28, 28, 8], params: 1154, trainableParams: 1154 } },
+  ],
+  edges: [
+    { data: { id: 'input->conv1', source: 'input', target: 'conv1', label: '28×28×1' } },
+    { data: { id: 'conv1->attention', source: 'conv1', target: 'attention', label: '28×28×8' } },
+  ],
+};
+
 export async function seedStudy(prisma: PrismaClient, resultsDir: string, name = 'seeded'): Promise<Study & { trialIds: string[] }> {
   const study = await prisma.study.create({
     data: { name, dataset: 'mnist', mode: 'SIMPLE', directions: ['maximize'], config: studyConfigFromInput({ dataset: 'mnist', name, mode: 'SIMPLE', trials: 3 }) as unknown as Prisma.InputJsonObject, state: 'COMPLETE', startedAt: new Date() },
@@ -50,7 +63,7 @@ export async function seedStudy(prisma: PrismaClient, resultsDir: string, name =
                   composite: 0.65,
                 },
               },
-              architecture: { create: { elements: [{ data: { id: 'input' } }, { data: { id: 'conv1' } }], parameterCount: 1234 } },
+              architecture: { create: { elements: seededArchitecture, parameterCount: 1234 } },
             }
           : {}),
       },

@@ -6,7 +6,8 @@ import { artifactDownload } from '../downloads/download-links.js';
 import { Download } from '../downloads/download.type.js';
 import { checkPageSize } from '../common/page-size.js';
 import { findTrialPage } from './trial-query.js';
-import { ArchitectureGraph, EpochDiagnostics, EpochMetric, HealthReport, IntermediateValue, Trial, TrialConnection } from './trial.type.js';
+import { ArchitectureGraph } from './architecture-graph.type.js';
+import { EpochDiagnostics, EpochMetric, HealthReport, IntermediateValue, Trial, TrialConnection } from './trial.type.js';
 import { TrialFilter, TrialSort } from './trials-query.input.js';
 
 const MAX_TRIALS_PER_PAGE = 500;

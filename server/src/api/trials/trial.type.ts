@@ -61,11 +61,6 @@ export class HealthReport {
   @Field(() => JSONScalar) details!: unknown;
 }
 
-@ObjectType({ description: 'A network as Cytoscape elements.' })
-export class ArchitectureGraph {
-  @Field(() => JSONScalar, { description: 'Cytoscape elements JSON: nodes (layers) and edges.' }) elements!: unknown;
-  @Field(() => Int) parameterCount!: number;
-}
 
 @ObjectType()
 export class TrialConnection {

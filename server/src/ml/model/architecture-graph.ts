@@ -2,20 +2,23 @@
 // output), edges labelled with the tensor shape flowing along them, parameter counts per node.
 import type * as tf from '@tensorflow/tfjs';
 
-export type ArchitectureNodeKind =
-  | 'input'
-  | 'conv2d'
-  | 'batch-normalization'
-  | 'activation'
-  | 'pooling'
-  | 'dropout'
-  | 'flatten'
-  | 'global-pooling'
-  | 'dense'
-  | 'embedding'
-  | 'lstm'
-  | 'output'
-  | 'other';
+/** Layer kinds, in the order a network usually runs (the dashboard's legend order). */
+export const ARCHITECTURE_NODE_KINDS = [
+  'input',
+  'embedding',
+  'conv2d',
+  'batch-normalization',
+  'activation',
+  'pooling',
+  'global-pooling',
+  'lstm',
+  'flatten',
+  'dense',
+  'dropout',
+  'output',
+  'other',
+] as const;
+export type ArchitectureNodeKind = (typeof ARCHITECTURE_NODE_KINDS)[number];
 
 export interface ArchitectureNodeData {
   id: string;
