@@ -38,7 +38,7 @@ export async function registerDawnWebGpuBackend(options: { allowSoftware: boolea
   const dawn = await loadDawn();
   // The default backend of the platform (Vulkan here), then, if allowed, the software path.
   const attempts: { dawnBackend: string; flags: string[]; adapterOptions: GPURequestAdapterOptions }[] = [
-    { dawnBackend: defaultDawnBackend(), flags: [], adapterOptions: { powerPreference: 'high-performance' } },
+    { dawnBackend: defaultDawnBackend(), flags: [`backend=${defaultDawnBackend()}`], adapterOptions: { powerPreference: 'high-performance' } },
   ];
   if (options.allowSoftware) {
     // Mesa's EGL needs no display with this platform; it is read when Dawn opens EGL, after this assignment.
