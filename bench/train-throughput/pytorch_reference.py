@@ -1,7 +1,7 @@
 """PyTorch reference for bench/train-throughput: the same three models, data shapes, batch size (64), optimizer
 (Adam, lr 1e-3) and thread count as the TF.js runs, on synthetic random data. Prints one JSON line per model.
 
-Usage: python3 bench/train-throughput/pytorch_reference.py [--threads 2] [--batches N] [model ...]
+Usage: python3 bench/train-throughput/pytorch_reference.py [--threads 2] [--batches N] [--batch-size 64] [--device cpu|cuda] [model ...]
 Needs torch (Debian bookworm: apt-get install -y python3-torch, PyTorch 1.13); not a project dependency.
 """
 import argparse
@@ -40,19 +40,20 @@ class ReferenceLstm(nn.Module):
         return self.head(h[-1])
 
 
-def model_and_batch(name: str):
+def model_and_batch(name: str, batch: int):
     if name == 'mnist-cnn':
-        return reference_cnn(1, 28), torch.rand(BATCH, 1, 28, 28), torch.randint(0, 10, (BATCH,))
+        return reference_cnn(1, 28), torch.rand(batch, 1, 28, 28), torch.randint(0, 10, (batch,))
     if name == 'cifar-cnn':
-        return reference_cnn(3, 32), torch.rand(BATCH, 3, 32, 32), torch.randint(0, 10, (BATCH,))
+        return reference_cnn(3, 32), torch.rand(batch, 3, 32, 32), torch.randint(0, 10, (batch,))
     if name == 'imdb-lstm':
-        return ReferenceLstm(), torch.randint(2, 10_000, (BATCH, 200)), torch.randint(0, 2, (BATCH,))
+        return ReferenceLstm(), torch.randint(2, 10_000, (batch, 200)), torch.randint(0, 2, (batch,))
     raise SystemExit(f'unknown model {name}')
 
 
-def measure(name: str, batches: int) -> dict:
+def measure(name: str, batches: int, batch: int, device: str) -> dict:
     torch.manual_seed(1)
-    model, x, y = model_and_batch(name)
+    model, x, y = model_and_batch(name, batch)
+    model, x, y = model.to(device), x.to(device), y.to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()
     model.train()
@@ -64,7 +65,8 @@ def measure(name: str, batches: int) -> dict:
         optimizer.step()
         loss.item()
 
-    for _ in range(2):
+    # loss.item() synchronizes every step, as the TF.js trainer reads every batch's loss.
+    for _ in range(3):
         step()
     started = time.perf_counter()
     cpu_started = time.process_time()
@@ -76,8 +78,10 @@ def measure(name: str, batches: int) -> dict:
         'model': name,
         'backend': 'pytorch',
         'threads': torch.get_num_threads(),
-        'samplesPerSecond': batches * BATCH / wall,
-        'samplesPerCpuSecond': batches * BATCH / cpu,
+        'device': torch.cuda.get_device_name() if device == 'cuda' else 'cpu',
+        'batchSize': batch,
+        'samplesPerSecond': batches * batch / wall,
+        'samplesPerCpuSecond': batches * batch / cpu,
         'peakRssMb': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
@@ -86,11 +90,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument('--threads', type=int, default=2)
     parser.add_argument('--batches', type=int, default=20)
+    parser.add_argument('--batch-size', type=int, default=BATCH)
+    parser.add_argument('--device', default='cpu')
     parser.add_argument('models', nargs='*', default=['mnist-cnn', 'cifar-cnn', 'imdb-lstm'])
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     for name in args.models:
-        print(json.dumps({**measure(name, args.batches), 'torchVersion': torch.__version__}), flush=True)
+        print(json.dumps({**measure(name, args.batches, args.batch_size, args.device), 'torchVersion': torch.__version__}), flush=True)
 
 
 if __name__ == '__main__':

@@ -2,6 +2,7 @@
 // synthetic data and prints one JSON line. Run by run.ts; usable alone:
 //   node --import tsx bench/train-throughput/train-one.ts <model> <wasm|cpu> <batches> [fused|tfjs-lstm]
 //   node --import tsx bench/train-throughput/train-one.ts mnist-cnn <wasm|cpu> <batches> trials <count>
+// Options anywhere: --batch-size N (default: the reference's), --tf-flags '{"WEBGPU_…": …}' (TF.js environment flags).
 import * as tf from '@tensorflow/tfjs';
 import { initTrainingBackend, type BackendName } from '../../server/src/ml/backend/training-backend.js';
 import { buildModel, disposeModel } from '../../server/src/ml/model/model-builder.js';
@@ -9,11 +10,20 @@ import { createOptimizer } from '../../server/src/ml/model/optimizer.js';
 import { trainModel } from '../../server/src/ml/trainer/train-model.js';
 import { BATCH_SIZE, benchConfig, benchDataset, type BenchModel } from './bench-models.js';
 
-const [model, backend, batchesArg, variant = 'fused', trialsArg = '20'] = process.argv.slice(2) as [BenchModel, BackendName, string, string, string];
+const argv = process.argv.slice(2);
+const takeOption = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i < 0 ? undefined : argv.splice(i, 2)[1];
+};
+const batchSize = Number(takeOption('batch-size') ?? BATCH_SIZE);
+const tfFlags = JSON.parse(takeOption('tf-flags') ?? '{}') as Parameters<ReturnType<typeof tf.env>['setFlags']>[0];
+const [model, backend, batchesArg, variant = 'fused', trialsArg = '20'] = argv as [BenchModel, BackendName, string, string, string];
 const batches = Number(batchesArg);
-await initTrainingBackend({ preference: backend });
+const backendInfo = await initTrainingBackend({ preference: backend });
+tf.env().setFlags(tfFlags);
 const config = benchConfig(model);
-const dataset = benchDataset(model, batches * BATCH_SIZE);
+config.optimizer.batchSize = batchSize;
+const dataset = benchDataset(model, batches * batchSize);
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 const cpuSeconds = (): number => {
   const usage = process.cpuUsage();
@@ -68,6 +78,9 @@ if (variant === 'trials') {
       model,
       backend,
       variant,
+      device: backendInfo.device,
+      batchSize,
+      tfFlags,
       samples: dataset.train.count,
       samplesPerSecond: measured.samplesPerSecond,
       samplesPerCpuSecond: dataset.train.count / cpuPerEpoch,

@@ -52,7 +52,7 @@ export async function registerDawnWebGpuBackend(options: { allowSoftware: boolea
       found.push(noVulkan);
       continue;
     }
-    const gpu = dawn.create(attempt.flags);
+    const gpu = dawn.create([...attempt.flags, ...extraDawnFlags()]);
     const adapter = await gpu.requestAdapter(attempt.adapterOptions);
     if (!adapter) {
       found.push(`${attempt.dawnBackend}: no adapter`);
@@ -78,6 +78,14 @@ async function loadDawn(): Promise<DawnModule> {
   } catch (error) {
     throw new Error(`Dawn's WebGPU bindings (npm "webgpu") failed to load: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/**
+ * Dawn flags from `HYPERSCOPE_DAWN_FLAGS` (space-separated), for diagnosis: e.g. `enable-dawn-features=allow_unsafe_apis`
+ * turns on the timestamp queries that give TF.js kernel times (bench/train-throughput/step-profile.ts).
+ */
+function extraDawnFlags(): string[] {
+  return (process.env.HYPERSCOPE_DAWN_FLAGS ?? '').split(/\s+/).filter(Boolean);
 }
 
 function defaultDawnBackend(): string {

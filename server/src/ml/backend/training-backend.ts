@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registerFileSystemRouters } from '../model/model-archive.js';
 import { NoWebGpuAdapterError, registerDawnWebGpuBackend } from './dawn-webgpu.js';
 import { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from './wasm-training-kernels.js';
+import { registerWebGpuTrainingKernels, WEBGPU_TRAINING_KERNELS } from './webgpu-training-kernels.js';
 
 /** Backend names as TF.js registers them; `Worker.backend` stores the same names. */
 export const BACKEND_NAMES = ['tensorflow-gpu', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
@@ -108,8 +109,9 @@ async function startBackend(name: BackendName, named: boolean): Promise<{ addedK
       return { addedKernels: [], device: null };
     case 'webgpu': {
       const adapter = await registerDawnWebGpuBackend({ allowSoftware: named });
+      registerWebGpuTrainingKernels();
       await setBackendOrThrow('webgpu');
-      return { addedKernels: [], device: `${adapter.dawnBackend}: ${adapter.description}${adapter.software ? ' (software renderer)' : ''}` };
+      return { addedKernels: [...WEBGPU_TRAINING_KERNELS], device: `${adapter.dawnBackend}: ${adapter.description}${adapter.software ? ' (software renderer)' : ''}` };
     }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');

@@ -8,6 +8,7 @@ import { defaultModelConfig, type LstmConfig } from '../model/model-config.js';
 import { halvesDataset, sevensDataset, smallCnn } from '../trainer/halves-dataset.js';
 import { trainModel } from '../trainer/train-model.js';
 import { initTrainingBackend, type TrainingBackendInfo } from './training-backend.js';
+import { FusedAdamOptimizer } from './webgpu-adam.js';
 
 describe('WebGPU through Dawn', { timeout: 300_000 }, () => {
   let info: TrainingBackendInfo;
@@ -41,6 +42,62 @@ describe('WebGPU through Dawn', { timeout: 300_000 }, () => {
       const worst = Math.max(...values.map((value, j) => Math.abs(value - reference[j]!)));
       expect(worst / scale).toBeLessThan(1e-4);
     });
+  });
+
+  const filterGradientCases: { name: string; x: [number, number, number, number]; f: [number, number, number, number]; stride: number; pad: 'same' | 'valid' }[] = [
+    { name: '3×3 same stride 1', x: [3, 8, 8, 2], f: [3, 3, 2, 4], stride: 1, pad: 'same' },
+    { name: '3×3 valid stride 1', x: [2, 7, 9, 3], f: [3, 3, 3, 5], stride: 1, pad: 'valid' },
+    { name: '5×5 same stride 2', x: [2, 9, 9, 1], f: [5, 5, 1, 3], stride: 2, pad: 'same' },
+    { name: '2×3 valid stride 2', x: [4, 6, 7, 2], f: [2, 3, 2, 2], stride: 2, pad: 'valid' },
+    { name: '1×1', x: [2, 5, 5, 3], f: [1, 1, 3, 4], stride: 1, pad: 'same' },
+  ];
+  for (const c of filterGradientCases) {
+    it(`replaces Conv2DBackpropFilter with a batched product that matches the cpu backend: ${c.name}`, async () => {
+      expect(info.addedKernels).toContain('Conv2DBackpropFilter');
+      // The gradient of Σ conv(x, w) ⊙ dy with respect to w is Conv2DBackpropFilter(x, dy).
+      const filterGradient = async (backend: string) => {
+        await tf.setBackend(backend);
+        const x = tf.randomNormal(c.x, 0, 1, 'float32', 3) as tf.Tensor4D;
+        const w = tf.randomNormal(c.f, 0, 1, 'float32', 4) as tf.Tensor4D;
+        const dy = tf.randomNormal(tf.conv2d(x, w, c.stride, c.pad).shape, 0, 1, 'float32', 5);
+        return tf.grad((filter: tf.Tensor) => tf.conv2d(x, filter as tf.Tensor4D, c.stride, c.pad).mul(dy).sum())(w).data();
+      };
+      const onGpu = await filterGradient('webgpu');
+      const onCpu = await filterGradient('cpu');
+      await tf.setBackend('webgpu');
+      const scale = Math.max(...onCpu.map(Math.abs));
+      expect(onGpu.length).toBe(onCpu.length);
+      expect(Math.max(...onGpu.map((value, j) => Math.abs(value - onCpu[j]!))) / scale).toBeLessThan(1e-5);
+    });
+  }
+
+  it('runs Adam as fused GPU programs that update weights as tf.train.adam does on the cpu backend', async () => {
+    const train = async (backend: string, optimizer: tf.Optimizer) => {
+      await tf.setBackend(backend);
+      const w = tf.variable(tf.randomNormal([37, 5], 0, 1, 'float32', 6));
+      const b = tf.variable(tf.randomNormal([5], 0, 1, 'float32', 7));
+      const x = tf.randomNormal([16, 37], 0, 1, 'float32', 8);
+      for (let step = 0; step < 5; step++) optimizer.minimize(() => tf.relu(x.matMul(w).add(b)).square().mean() as tf.Scalar, false, [w, b]);
+      const values = await Promise.all([w.data(), b.data()]);
+      tf.dispose([w, b, x]);
+      optimizer.dispose();
+      return values;
+    };
+    const fused = await train('webgpu', new FusedAdamOptimizer(0.01, 0.9, 0.999));
+    const stock = await train('cpu', tf.train.adam(0.01));
+    await tf.setBackend('webgpu');
+    fused.forEach((values, i) => {
+      const reference = stock[i]!;
+      expect(Math.max(...values.map((value, j) => Math.abs(value - reference[j]!)))).toBeLessThan(1e-5);
+    });
+    // The updates do not go through the stock element-wise kernels.
+    const w = tf.variable(tf.ones([4, 3]));
+    const optimizer = new FusedAdamOptimizer(0.01, 0.9, 0.999);
+    const profile = await tf.profile(() => optimizer.applyGradients({ [w.name]: tf.onesLike(w) }));
+    expect(profile.kernels.map((kernel) => kernel.name)).not.toContain('Sqrt');
+    expect(await w.data()).not.toEqual(new Float32Array(12).fill(1));
+    tf.dispose([w]);
+    optimizer.dispose();
   });
 
   it('trains a CNN with the real trainer: it learns, and every diagnostic is read back', async () => {

@@ -1,14 +1,18 @@
 // Optimizers and learning-rate schedules named in OptimizerConfig.
 import * as tf from '@tensorflow/tfjs';
+import { FusedAdamOptimizer } from '../backend/webgpu-adam.js';
 import type { OptimizerConfig } from './model-config.js';
 
 /** SGD's momentum; the usual 0.9 (Sutskever et al., 2013). */
 const SGD_MOMENTUM = 0.9;
+/** Adam's decay rates, as in Kingma & Ba (2014) and tf.train.adam; ε is the backend's (TF.js's default). */
+const ADAM_BETA1 = 0.9;
+const ADAM_BETA2 = 0.999;
 
 export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
   switch (config.name) {
     case 'adam':
-      return tf.train.adam(config.learningRate);
+      return new FusedAdamOptimizer(config.learningRate, ADAM_BETA1, ADAM_BETA2);
     case 'sgd-momentum':
       return tf.train.momentum(config.learningRate, SGD_MOMENTUM);
     case 'rmsprop':
