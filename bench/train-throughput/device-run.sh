@@ -78,5 +78,9 @@ case "${1:-all}" in
       train mnist-cnn webgpu 50 --batch-size 1024 --tf-flags '{"WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE":50}'
     done
     ;;
+  cpu-profile)  # where the host's time goes in a batch-256 step: V8's CPU profile of the main thread
+    mkdir -p "$out/prof"
+    timeout 120 "$node" --cpu-prof --cpu-prof-dir="$out/prof" $bundle/step-profile.mjs mnist-cnn webgpu --batch-size 256 --steps 100 2>>"$out/stderr.log" | tee -a "$out/profile.jsonl"
+    ;;
 esac
 tail -n 30 "$out/stderr.log"

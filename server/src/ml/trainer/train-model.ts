@@ -92,34 +92,40 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
         return Number.isFinite(loss!);
       };
       let finite = true;
-      for (let start = 0; start < order.length && finite; start += batchSize) {
-        if (signal?.aborted) break;
-        const indices = order.subarray(start, Math.min(start + batchSize, order.length));
-        const step = tf.tidy(() => {
-          const x = inputBatch(train, description, indices);
-          const y = labelBatch(train, indices);
-          let hits: tf.Tensor | undefined;
-          const cost = optimizer.minimize(
-            () => {
-              const probabilities = model.apply(x, { training: true }) as tf.Tensor;
-              // Kept out of minimize's inner scope, so disposed by hand below.
-              hits = tf.keep(probabilities.argMax(-1).equal(y).sum().cast('float32'));
-              return sparseCrossEntropy(y, probabilities);
-            },
-            true,
-            trainable,
-          )!;
-          const result = tf.stack([cost, hits!]);
-          hits!.dispose();
-          return result;
-        });
-        finite = await settlePending();
-        pending = { step, size: indices.length };
-        await yieldToEventLoop();
+      try {
+        for (let start = 0; start < order.length && finite; start += batchSize) {
+          if (signal?.aborted) break;
+          const indices = order.subarray(start, Math.min(start + batchSize, order.length));
+          const step = tf.tidy(() => {
+            const x = inputBatch(train, description, indices);
+            const y = labelBatch(train, indices);
+            let hits: tf.Tensor | undefined;
+            const cost = optimizer.minimize(
+              () => {
+                const probabilities = model.apply(x, { training: true }) as tf.Tensor;
+                // Kept out of minimize's inner scope, so disposed by hand below.
+                hits = tf.keep(probabilities.argMax(-1).equal(y).sum().cast('float32'));
+                return sparseCrossEntropy(y, probabilities);
+              },
+              true,
+              trainable,
+            )!;
+            const result = tf.stack([cost, hits!]);
+            hits!.dispose();
+            return result;
+          });
+          finite = await settlePending();
+          pending = { step, size: indices.length };
+          await yieldToEventLoop();
+        }
+        // After a non-finite loss the batch in flight trained on diverged weights: it is not counted.
+        if (finite) await settlePending();
+        else pending?.step.dispose();
+        pending = undefined;
+      } finally {
+        // A step that threw leaves the batch before it unread.
+        pending?.step.dispose();
       }
-      // After a non-finite loss the batch in flight trained on diverged weights: it is not counted.
-      if (finite) await settlePending();
-      else pending?.step.dispose();
       if (signal?.aborted) {
         stopReason = 'cancelled';
         break;
