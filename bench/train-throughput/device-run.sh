@@ -78,6 +78,15 @@ case "${1:-all}" in
       train mnist-cnn webgpu 50 --batch-size 1024 --tf-flags '{"WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE":50}'
     done
     ;;
+  final)  # after the upload and patch-program changes: the figures for BENCHMARKS.md
+    HYPERSCOPE_DAWN_FLAGS='enable-dawn-features=allow_unsafe_apis disable-dawn-features=timestamp_quantization' \
+      timeout 120 "$node" $bundle/step-profile.mjs mnist-cnn webgpu --batch-size 256 --steps 50 2>>"$out/stderr.log" | tee -a "$out/profile.jsonl"
+    for round in 1 2 3; do train mnist-cnn webgpu 200 --batch-size 256; done
+    train mnist-cnn webgpu 80 --batch-size 64
+    train mnist-cnn webgpu 50 --batch-size 1024
+    train cifar-cnn webgpu 200 --batch-size 256
+    train cifar-cnn webgpu 80 --batch-size 64
+    ;;
   cpu-profile)  # where the host's time goes in a batch-256 step: V8's CPU profile of the main thread
     mkdir -p "$out/prof"
     timeout 120 "$node" --cpu-prof --cpu-prof-dir="$out/prof" $bundle/step-profile.mjs mnist-cnn webgpu --batch-size 256 --steps 100 2>>"$out/stderr.log" | tee -a "$out/profile.jsonl"

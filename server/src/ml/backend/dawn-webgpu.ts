@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { uploadThroughQueue } from './webgpu-uploads.js';
 
 /** What the API and the logs say about the WebGPU device training runs on. */
 export interface WebGpuAdapterSummary {
@@ -130,5 +131,13 @@ async function registerOn(dawn: DawnModule, gpu: GPU, adapter: GPUAdapter): Prom
     },
   });
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
-  tf.registerBackend('webgpu', () => new WebGPUBackend(device, adapter.info), 3);
+  tf.registerBackend(
+    'webgpu',
+    () => {
+      const backend = new WebGPUBackend(device, adapter.info);
+      uploadThroughQueue(backend);
+      return backend;
+    },
+    3,
+  );
 }

@@ -100,6 +100,36 @@ describe('WebGPU through Dawn', { timeout: 300_000 }, () => {
     optimizer.dispose();
   });
 
+  it('uploads CPU values through the queue into pooled buffers: exact values, no new buffer per upload', async () => {
+    const device = (tf.backend() as unknown as { device: GPUDevice }).device;
+    const upload = async () => {
+      const floats = tf.tensor1d(Float32Array.from({ length: 1000 }, (_, i) => i / 7));
+      const ints = tf.tensor1d(Int32Array.from({ length: 1000 }, (_, i) => i - 500), 'int32');
+      const flags = tf.tensor1d(Array.from({ length: 1000 }, (_, i) => i % 3 === 0), 'bool');
+      // Each op uploads its CPU-held inputs first.
+      const results = [tf.add(floats, 1), tf.add(ints, 1), tf.logicalNot(flags)];
+      const values = await Promise.all(results.map((t) => t.data()));
+      tf.dispose([floats, ints, flags, ...results]);
+      return values;
+    };
+    await upload();
+    const createBuffer = device.createBuffer.bind(device);
+    let created = 0;
+    device.createBuffer = (descriptor: GPUBufferDescriptor) => (created++, createBuffer(descriptor));
+    try {
+      for (let round = 0; round < 5; round++) {
+        const [floats, ints, flags] = await upload();
+        expect(floats![7]).toBe(Math.fround(Math.fround(1) + Math.fround(1)));
+        expect(Array.from(ints!.slice(0, 3))).toEqual([-499, -498, -497]);
+        expect(Array.from(flags!.slice(0, 4))).toEqual([0, 1, 1, 0]);
+      }
+    } finally {
+      device.createBuffer = createBuffer;
+    }
+    // After the first round every buffer comes from the pool (the stock upload made a staging buffer each time: 25).
+    expect(created).toBe(0);
+  });
+
   it('trains a CNN with the real trainer: it learns, and every diagnostic is read back', async () => {
     const { model } = buildModel(smallCnn, halvesDataset.description, { seed: 1 });
     const before = tf.memory().numTensors;
