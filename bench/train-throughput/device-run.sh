@@ -87,6 +87,11 @@ case "${1:-all}" in
     train cifar-cnn webgpu 200 --batch-size 256
     train cifar-cnn webgpu 80 --batch-size 64
     ;;
+  input)  # after scaling the image batch on the backend: batch 256 three times, and the submit-batch flag at 30
+    for round in 1 2 3; do train mnist-cnn webgpu 200 --batch-size 256; done
+    for round in 1 2; do train mnist-cnn webgpu 200 --batch-size 256 --tf-flags '{"WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE":30}'; done
+    train cifar-cnn webgpu 200 --batch-size 256
+    ;;
   cpu-profile)  # where the host's time goes in a batch-256 step: V8's CPU profile of the main thread
     mkdir -p "$out/prof"
     timeout 120 "$node" --cpu-prof --cpu-prof-dir="$out/prof" $bundle/step-profile.mjs mnist-cnn webgpu --batch-size 256 --steps 100 2>>"$out/stderr.log" | tee -a "$out/profile.jsonl"
