@@ -2,11 +2,13 @@
 // synthetic data and prints one JSON line. Run by run.ts; usable alone:
 //   node --import tsx bench/train-throughput/train-one.ts <model> <wasm|cpu> <batches> [fused|tfjs-lstm]
 //   node --import tsx bench/train-throughput/train-one.ts mnist-cnn <wasm|cpu> <batches> trials <count>
-// Options anywhere: --batch-size N (default: the reference's), --tf-flags '{"WEBGPU_…": …}' (TF.js environment flags).
+// Options anywhere: --batch-size N (default: the reference's), --tf-flags '{"WEBGPU_…": …}' (TF.js environment flags),
+// --threads N (data-parallel training on N threads: N − 1 gradient replicas; wasm and cpu).
 import * as tf from '@tensorflow/tfjs';
 import { initTrainingBackend, type BackendName } from '../../server/src/ml/backend/training-backend.js';
 import { buildModel, disposeModel } from '../../server/src/ml/model/model-builder.js';
 import { createOptimizer } from '../../server/src/ml/model/optimizer.js';
+import { GradientReplicas } from '../../server/src/ml/trainer/data-parallel/gradient-replicas.js';
 import { trainModel } from '../../server/src/ml/trainer/train-model.js';
 import { BATCH_SIZE, benchConfig, benchDataset, type BenchModel } from './bench-models.js';
 
@@ -16,11 +18,13 @@ const takeOption = (name: string): string | undefined => {
   return i < 0 ? undefined : argv.splice(i, 2)[1];
 };
 const batchSize = Number(takeOption('batch-size') ?? BATCH_SIZE);
+const threads = Number(takeOption('threads') ?? 1);
 const tfFlags = JSON.parse(takeOption('tf-flags') ?? '{}') as Parameters<ReturnType<typeof tf.env>['setFlags']>[0];
 const [model, backend, batchesArg, variant = 'fused', trialsArg = '20'] = argv as [BenchModel, BackendName, string, string, string];
 const batches = Number(batchesArg);
 const backendInfo = await initTrainingBackend({ preference: backend });
 tf.env().setFlags(tfFlags);
+const replicas = threads > 1 ? await GradientReplicas.start(threads - 1, backendInfo.name) : undefined;
 const config = benchConfig(model);
 config.optimizer.batchSize = batchSize;
 const dataset = benchDataset(model, batches * batchSize);
@@ -66,6 +70,7 @@ if (variant === 'trials') {
     budget: { epochs: 2 },
     probeSize: 0,
     evaluateTest: false,
+    ...(replicas ? { replicas } : {}),
     onEpochEnd: (metrics) => {
       if (metrics.epoch === 1) cpuAtEpochStart = cpuSeconds();
       else cpuPerEpoch = cpuSeconds() - cpuAtEpochStart;
@@ -80,6 +85,7 @@ if (variant === 'trials') {
       variant,
       device: backendInfo.device,
       batchSize,
+      threads,
       tfFlags,
       samples: dataset.train.count,
       samplesPerSecond: measured.samplesPerSecond,
@@ -88,4 +94,5 @@ if (variant === 'trials') {
     }),
   );
   disposeModel(built);
+  await replicas?.close();
 }

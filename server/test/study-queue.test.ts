@@ -58,10 +58,10 @@ describe('studies through the queue', () => {
   const workers: ChildProcess[] = [];
   const resultsDir = () => path.join(cacheDir, 'results');
 
-  const startWorker = () => {
+  const startWorker = (...extraArgs: string[]) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--database-url', database.url, '--datasets-dir', SHARED_DATASETS_DIR, '--cache-dir', cacheDir, '--results-dir', resultsDir()],
+      ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--database-url', database.url, '--datasets-dir', SHARED_DATASETS_DIR, '--cache-dir', cacheDir, '--results-dir', resultsDir(), ...extraArgs],
       { cwd: serverRoot, env: { ...process.env, CI: '1', HYPERSCOPE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     workers.push(child);
@@ -125,7 +125,8 @@ describe('studies through the queue', () => {
 
   it('runs a 4-trial MNIST study on two worker processes and trains the final model', async () => {
     startWorker();
-    startWorker();
+    // The other trains data-parallel: part of every batch in a gradient replica thread.
+    startWorker('--training-threads', '2');
     const study = await service.startStudy({ ...smallMnistStudy, name: 'mnist-two-workers', trials: 4 });
     await waitForState(study.id, ['COMPLETE', 'FAILED'], 400_000);
 
@@ -185,6 +186,9 @@ describe('studies through the queue', () => {
     const { model, metadata } = await loadModelFromZip(new Uint8Array(await readFile(path.join(resultsDir(), artifact.path))));
     try {
       expect(metadata.dataset.id).toBe('mnist');
+      // Built with the study's fixed hyperparameters as well as the best trial's sampled ones.
+      expect(metadata.config).toMatchObject({ batchNormalization: false, featureHead: 'flatten', denseUnits: [], optimizer: { batchSize: 32 } });
+      expect((metadata.config as { filters: number[] }).filters).toHaveLength(1);
       expect(metadata.scores['testAccuracy']).toBeGreaterThan(0.5);
       expect(model.outputs[0]!.shape).toEqual([null, 10]);
     } finally {

@@ -1,10 +1,9 @@
 // `hyperscope optimize`: runs a study from the command line with progress bars (or JSON lines), through the same
 // study service, queue and workers as the dashboard, so the study also shows up there.
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { readServerSettings } from '../config/server-settings.js';
+import { defaultWorkerCount, readServerSettings } from '../config/server-settings.js';
 import { EventFeed } from '../events/event-feed.js';
 import { openEventStream } from '../events/event-stream.js';
 import type { StoredEvent } from '../events/stored-event.js';
@@ -75,7 +74,7 @@ export function createOptimizeCommand(): Command {
     .option('--timeout-minutes <m>', 'start no trial after this long', number('--timeout-minutes'))
     .option('--search-space <file>', 'JSON list of overrides: [{"name":"learningRate","mode":"RANGE","low":0.001,"high":0.01}, ...]')
     .option('--database-url <url>', 'external PostgreSQL (default: $DATABASE_URL, else the embedded one)')
-    .option('--workers <n>', 'local worker processes (default: the parallelism, at most one per core)', integer('--workers'))
+    .option('--workers <n>', 'local worker processes (default: the parallelism, at most one per core, or per $HYPERSCOPE_TRAINING_THREADS cores)', integer('--workers'))
     .option('--json', 'print one JSON object per event instead of progress bars', false)
     .action(async (options: OptimizeOptions) => {
       process.exitCode = await optimize(options);
@@ -125,7 +124,7 @@ async function optimize(options: OptimizeOptions): Promise<number> {
     const since = Number((await database.prisma.event.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0);
     stopReaper = startDeadWorkerReaper(database.prisma, queue, logger);
     workers = new LocalWorkerPool({
-      size: options.workers ?? Math.min(config.parallelism, os.availableParallelism()),
+      size: options.workers ?? Math.min(config.parallelism, defaultWorkerCount(settings.trainingThreads)),
       databaseUrl: database.url,
       logger,
       workerArgs: ['--results-dir', settings.resultsDir],

@@ -15,11 +15,13 @@ export function createWorkerCommand(): Command {
     .option('--datasets-dir <dir>', `datasets folder (default: $HYPERSCOPE_DATASETS_DIR or ./${datasetDefaults.datasetsDir})`)
     .option('--cache-dir <dir>', 'cache folder for unpacked datasets', datasetDefaults.cacheDir)
     .option('--results-dir <dir>', 'study artifacts folder, shared with the server (default: $HYPERSCOPE_RESULTS_DIR or ./optimization_results)')
-    .action(async (options: { databaseUrl?: string; datasetsDir?: string; cacheDir: string; resultsDir?: string }) => {
-      const { databaseUrl, resultsDir, logsDir, logLevel } = readServerSettings({
+    .option('--training-threads <n>', 'train each model on n threads, data-parallel, on the CPU backends (default: $HYPERSCOPE_TRAINING_THREADS or 1)')
+    .action(async (options: { databaseUrl?: string; datasetsDir?: string; cacheDir: string; resultsDir?: string; trainingThreads?: string }) => {
+      const { databaseUrl, resultsDir, logsDir, logLevel, trainingThreads } = readServerSettings({
         ...process.env,
         DATABASE_URL: options.databaseUrl ?? process.env.DATABASE_URL,
         HYPERSCOPE_RESULTS_DIR: options.resultsDir ?? process.env.HYPERSCOPE_RESULTS_DIR,
+        HYPERSCOPE_TRAINING_THREADS: options.trainingThreads ?? process.env.HYPERSCOPE_TRAINING_THREADS,
       });
       if (!databaseUrl) {
         throw new Error('hyperscope worker needs the database to join: pass --database-url postgresql://… or set DATABASE_URL');
@@ -37,7 +39,7 @@ export function createWorkerCommand(): Command {
       });
       await applyMigrations(databaseUrl);
       const prisma = createPrismaClient(databaseUrl);
-      const worker = await startTrainingWorker({ prisma, databaseUrl, logger, resultsDir, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
+      const worker = await startTrainingWorker({ prisma, databaseUrl, logger, resultsDir, trainingThreads, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
       await stopRequested;
       logger.info('stopping: the trial in hand stops after its current batch');
       await worker.stop();

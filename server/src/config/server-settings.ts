@@ -17,6 +17,11 @@ export interface ServerSettings {
   heartbeatSeconds: number;
   /** Training worker processes started beside the server; 0 for an API-only server (HYPERSCOPE_WORKERS). */
   workers: number;
+  /**
+   * Threads each training worker trains on: above 1, data-parallel training on the CPU backends (wasm, cpu), one
+   * gradient replica thread per extra thread (HYPERSCOPE_TRAINING_THREADS).
+   */
+  trainingThreads: number;
   /** Root of the study artifacts; Artifact.path is relative to it (HYPERSCOPE_RESULTS_DIR). */
   resultsDir: string;
   /** Rotating JSON log files of the server, its workers and the CLI (HYPERSCOPE_LOGS_DIR). */
@@ -43,6 +48,7 @@ export class SettingsError extends Error {
 const repositoryRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export function readServerSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  const trainingThreads = readPositiveInteger('HYPERSCOPE_TRAINING_THREADS', env.HYPERSCOPE_TRAINING_THREADS, 1);
   return {
     port: readPort(env.HYPERSCOPE_PORT, 4000),
     host: env.HYPERSCOPE_HOST || '0.0.0.0',
@@ -53,7 +59,8 @@ export function readServerSettings(env: NodeJS.ProcessEnv = process.env): Server
     resultsDir: path.resolve(env.HYPERSCOPE_RESULTS_DIR || 'optimization_results'),
     logsDir: path.resolve(env.HYPERSCOPE_LOGS_DIR || 'logs'),
     logLevel: readLogLevel(env.HYPERSCOPE_LOG_LEVEL, 'info'),
-    workers: readWorkerCount(env.HYPERSCOPE_WORKERS),
+    trainingThreads,
+    workers: readWorkerCount(env.HYPERSCOPE_WORKERS, trainingThreads),
     apiToken: env.HYPERSCOPE_API_TOKEN || undefined,
     corsOrigins: (env.HYPERSCOPE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     maxBodyBytes: readPositiveInteger('HYPERSCOPE_MAX_BODY_BYTES', env.HYPERSCOPE_MAX_BODY_BYTES, 100 * 1024),
@@ -83,8 +90,13 @@ function readPort(raw: string | undefined, fallback: number): number {
 }
 
 /** One worker per core: each TF.js training uses one. */
-function readWorkerCount(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return os.availableParallelism();
+/** By default the workers and their training threads fill the cores once. */
+export function defaultWorkerCount(trainingThreads: number): number {
+  return Math.max(1, Math.floor(os.availableParallelism() / trainingThreads));
+}
+
+function readWorkerCount(raw: string | undefined, trainingThreads: number): number {
+  if (raw === undefined || raw === '') return defaultWorkerCount(trainingThreads);
   const count = Number(raw);
   if (!Number.isInteger(count) || count < 0 || count > 256) {
     throw new SettingsError(`HYPERSCOPE_WORKERS must be a whole number from 0 to 256, got "${raw}".`);

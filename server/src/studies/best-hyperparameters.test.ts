@@ -26,4 +26,18 @@ describe('best_hyperparameters.yaml', () => {
       expect(document.hyperparameters).toHaveProperty(key);
     }
   });
+
+  it('reports the study\'s fixed values too, which the engine does not store with the trial', () => {
+    const config = studyConfigFromInput({
+      dataset: 'mnist',
+      name: 'fixed-study',
+      searchSpace: [
+        { name: 'batchSize', mode: 'FIXED', value: 32 },
+        { name: 'convBlocks', mode: 'FIXED', value: 1 },
+        { name: 'batchNormalization', mode: 'FIXED', value: false },
+      ],
+    });
+    const document = parse(bestHyperparametersYaml({ name: 'fixed-study', config }, { number: 0, params: { filtersBlock1: 16, learningRate: 0.003 }, values: [0.8] }));
+    expect(document.hyperparameters).toMatchObject({ batch_size: 32, conv_blocks: 1, filters_per_block: [16], use_batch_normalization: false, learning_rate: 0.003 });
+  });
 });

@@ -3,10 +3,11 @@
 import { stringify as toYaml } from 'yaml';
 import type { ModelConfig } from '../ml/model/model-config.js';
 import { modelConfigFromParams, type SampledParams } from '../ml/model/search-space.js';
-import type { StudyConfig } from './study-config.js';
+import { trialParams, type StudyConfig } from './study-config.js';
 
 export interface BestTrialSummary {
   number: number;
+  /** As the engine stores them: the sampled ones (the study's fixed values are added here). */
   params: SampledParams;
   values: number[];
   validationAccuracy?: number | null;
@@ -21,7 +22,7 @@ export function bestHyperparametersYaml(study: { name: string; config: StudyConf
     dataset: config.dataset,
     mode: config.mode,
     trial: best.number,
-    hyperparameters: hyperparametersOf(modelConfigFromParams(best.params, config.family)),
+    hyperparameters: hyperparametersOf(modelConfigFromParams(trialParams(config, best.params), config.family)),
     scores: {
       objective: best.values,
       ...(best.validationAccuracy != null ? { validation_accuracy: best.validationAccuracy } : {}),

@@ -14,7 +14,7 @@ import { FINAL_MODEL_FOLDER, healthScalars, writeTrainingArtifacts } from './tra
 import { bestHyperparametersYaml, healthScores } from './best-hyperparameters.js';
 import type { FinalModelPayload } from './trial-queue.js';
 import { updateBestTrial, WorkerShutdownError, type TrialRunnerContext } from './trial-runner.js';
-import type { StudyConfig } from './study-config.js';
+import { trialParams, type StudyConfig } from './study-config.js';
 import { watchCancellation } from './study-cancellation.js';
 
 export async function runFinalModel(context: TrialRunnerContext, { studyId }: FinalModelPayload, signal: AbortSignal): Promise<void> {
@@ -36,7 +36,9 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
     payload: { trialId: bestTrial.id, trialNumber: bestTrial.number, epochs: config.finalModel.epochs },
   });
   const dataset = await context.datasets.load(config);
-  const modelConfig = modelConfigFromParams(bestTrial.params as SampledParams, config.family);
+  // The fixed hyperparameters too: the engine stores only the sampled ones.
+  const params = trialParams(config, bestTrial.params as SampledParams);
+  const modelConfig = modelConfigFromParams(params, config.family);
   const built = buildModel(modelConfig, dataset.description);
   const cancellation = watchCancellation(prisma, studyId, signal);
   try {
@@ -48,6 +50,7 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
       budget: { epochs: config.finalModel.epochs, trainSubsetSize: config.finalModel.trainSubsetSize ?? undefined },
       signal: cancellation.signal,
       seed: config.seed,
+      ...(context.replicas ? { replicas: context.replicas } : {}),
       onEpochEnd: async (metrics) => {
         await appendEvent(prisma, {
           studyId,
@@ -80,7 +83,7 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
     if (training.test) scores['testAccuracy'] = training.test.accuracy;
     const { details: _details, ...healthMetrics } = health;
     const zip = await saveModelToZip(built.model, {
-      params: bestTrial.params as SampledParams,
+      params,
       config: modelConfig,
       scores,
       health: healthMetrics,

@@ -57,6 +57,15 @@ export interface StudyConfig {
   disabledParams: string[];
 }
 
+/**
+ * Every hyperparameter a trial trained with: the study's fixed values and the ones sampled for it. The engine
+ * stores only the sampled ones, so anything rebuilding a trial's model (the final model, best_hyperparameters.yaml)
+ * starts here.
+ */
+export function trialParams(config: Pick<StudyConfig, 'fixedParams'>, sampled: SampledParams): SampledParams {
+  return { ...config.fixedParams, ...sampled };
+}
+
 /** The API's mode names and the health module's objective modes, one to one. */
 const OBJECTIVE_MODE_OF: Record<OptimizationMode, ObjectiveMode> = {
   SIMPLE: 'accuracy',

@@ -3,7 +3,8 @@
 import os from 'node:os';
 import { appendEvent } from '../events/append-event.js';
 import type { Logger } from '../logging/logger.js';
-import { initTrainingBackend } from '../ml/backend/training-backend.js';
+import { initTrainingBackend, type BackendName } from '../ml/backend/training-backend.js';
+import { GradientReplicas, REPLICA_BACKENDS } from '../ml/trainer/data-parallel/gradient-replicas.js';
 import type { PrismaClient } from '../persistence/generated/prisma/client.js';
 import { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
 import { DatasetCache } from './dataset-cache.js';
@@ -25,6 +26,8 @@ export interface TrainingWorkerOptions {
   datasetsDir?: string;
   cacheDir?: string;
   resultsDir: string;
+  /** Above 1: data-parallel training with this many threads, on the CPU backends (ServerSettings.trainingThreads). */
+  trainingThreads: number;
 }
 
 export interface RunningTrainingWorker {
@@ -37,6 +40,7 @@ export interface RunningTrainingWorker {
 export async function startTrainingWorker(options: TrainingWorkerOptions): Promise<RunningTrainingWorker> {
   const { prisma, logger } = options;
   const backend = await initTrainingBackend({ logger });
+  const replicas = await startReplicas(options.trainingThreads, backend.name, logger);
   const queue = await TrialQueue.connect(options.databaseUrl, logger);
   const context = {
     prisma,
@@ -47,6 +51,7 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
     logger,
     resultsDir: options.resultsDir,
     datasets: new DatasetCache({ datasetsDir: options.datasetsDir, cacheDir: options.cacheDir }),
+    ...(replicas ? { replicas } : {}),
   };
   const runner = await runQueueWorker({
     databaseUrl: options.databaseUrl,
@@ -66,13 +71,14 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
     { databaseUrl: options.databaseUrl, workerId: id, intervalMs: WORKER_HEARTBEAT_SECONDS * 1000, mainThreadStallLimitMs: MAIN_THREAD_STALL_LIMIT_MS },
     (error) => logger.warn({ err: error }, 'worker heartbeat failed'),
   );
-  logger.info({ worker: id, backend: backend.name }, 'training worker started');
+  logger.info({ worker: id, backend: backend.name, trainingThreads: 1 + (replicas?.size ?? 0) }, 'training worker started');
 
   return {
     id,
     backend: backend.name,
     async stop() {
       await runner.stop();
+      await replicas?.close();
       await heartbeat.stop();
       // A job cut short during shutdown goes straight back to the queue for the next worker.
       await queue.releaseJobsOf([id]);
@@ -81,4 +87,14 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
       await appendEvent(prisma, { studyId: null, type: 'WORKER_LEFT', payload: { workerId: id } });
     },
   };
+}
+
+/** The gradient replicas of a worker that trains on more than one thread; none on a GPU backend, which says so. */
+async function startReplicas(threads: number, backend: BackendName, logger: Logger): Promise<GradientReplicas | undefined> {
+  if (threads <= 1) return undefined;
+  if (!REPLICA_BACKENDS.includes(backend)) {
+    logger.warn({ backend, trainingThreads: threads }, `training threads apply to the CPU backends (${REPLICA_BACKENDS.join(', ')}); this worker trains on ${backend} with one`);
+    return undefined;
+  }
+  return GradientReplicas.start(threads - 1, backend);
 }

@@ -11,6 +11,7 @@ import { objectiveValues } from '../ml/health/objective.js';
 import type { ArchitectureGraph } from '../ml/model/architecture-graph.js';
 import { buildModel, disposeModel } from '../ml/model/model-builder.js';
 import { modelConfigFromParams, type ParamDefinition, type SampledParams } from '../ml/model/search-space.js';
+import type { GradientReplicas } from '../ml/trainer/data-parallel/gradient-replicas.js';
 import { trainModel } from '../ml/trainer/train-model.js';
 import type { EpochMetrics, TrainingResult } from '../ml/trainer/training-types.js';
 import type { Prisma, PrismaClient } from '../persistence/generated/prisma/client.js';
@@ -18,7 +19,7 @@ import type { PostgresStudyStorage } from '../persistence/postgres-study-storage
 import { outcomeOf } from '../reports/plots/report-subject.js';
 import { createPruner, createSampler } from './engine-components.js';
 import type { DatasetCache } from './dataset-cache.js';
-import type { StudyConfig } from './study-config.js';
+import { trialParams, type StudyConfig } from './study-config.js';
 import { watchCancellation } from './study-cancellation.js';
 import type { RunTrialPayload, TrialQueue } from './trial-queue.js';
 import { healthScalars, trialFolder, writeTrainingArtifacts } from './training-artifacts.js';
@@ -33,6 +34,8 @@ export interface TrialRunnerContext {
   logger: Logger;
   /** Where this machine keeps its copy of the study artifacts; the database keeps every artifact's bytes. */
   resultsDir: string;
+  /** Threads that take part of every batch (data-parallel training), when the worker trains on several. */
+  replicas?: GradientReplicas;
 }
 
 /** Thrown out of a job cut short by its worker's shutdown, so that the queue runs the job again later. */
@@ -89,6 +92,7 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
         seed: config.seed + trial.number,
         // Trials are chosen on validation data; the test split is kept for the final model.
         evaluateTest: false,
+        ...(context.replicas ? { replicas: context.replicas } : {}),
         onEpochEnd: async (metrics) => {
           await recordEpoch(prisma, studyId, trial, metrics);
           // Optuna's pruners judge one objective; multi-objective studies are never pruned.
@@ -187,7 +191,7 @@ async function writeTrialReport(context: TrialRunnerContext, report: TrialReport
 
 /** Suggests every active parameter of the search space (conditions follow sampled and fixed values). */
 async function sampleParams(trial: Trial, config: StudyConfig): Promise<SampledParams> {
-  const params: SampledParams = { ...config.fixedParams };
+  const params = trialParams(config, {});
   for (const definition of config.searchSpace) {
     if (definition.condition && !definition.condition.in.includes(params[definition.condition.param]!)) continue;
     params[definition.name] = await suggest(trial, definition);

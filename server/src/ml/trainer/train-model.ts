@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SplitDataset } from '../datasets/dataset-types.js';
 import type { ModelConfig } from '../model/model-config.js';
 import { scheduledLearningRate, setOptimizerLearningRate } from '../model/optimizer.js';
+import type { GradientReplicas } from './data-parallel/gradient-replicas.js';
 import { DiagnosticsProbe } from './diagnostics-probe.js';
 import { inputBatch, labelBatch, seededRandom, shuffledIndices, sparseCrossEntropy } from './example-batches.js';
 import { yieldToEventLoop } from './event-loop-yield.js';
@@ -36,6 +37,8 @@ export interface TrainModelOptions {
   probeSize?: number;
   /** Evaluate the final model on the test split (default true). */
   evaluateTest?: boolean;
+  /** Worker threads that compute the gradients of part of every batch (data parallelism on the CPU backends). */
+  replicas?: GradientReplicas;
 }
 
 export const DEFAULT_PROBE_SIZE = 64;
@@ -55,6 +58,8 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
   const batchSize = config.optimizer.batchSize;
   const probe = makeProbe(options, subset);
   const trainable = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const replicas = options.replicas && options.replicas.size > 0 ? options.replicas : undefined;
+  if (replicas) await replicas.setUp(config, description, train, trainable.map((v) => v.shape));
 
   const epochs: EpochMetrics[] = [];
   let stopReason: StopReason = 'completed';
@@ -96,7 +101,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
         for (let start = 0; start < order.length && finite; start += batchSize) {
           if (signal?.aborted) break;
           const indices = order.subarray(start, Math.min(start + batchSize, order.length));
-          const step = tf.tidy(() => {
+          const step = replicas && indices.length > replicas.size ? await dataParallelStep(model, trainable, replicas, train, description, indices) : tf.tidy(() => {
             const x = inputBatch(train, description, indices);
             const y = labelBatch(train, indices);
             let hits: tf.Tensor | undefined;
@@ -180,6 +185,69 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
     test: finished && options.evaluateTest !== false ? await evaluateModel(model, dataset.test, description) : null,
     totalSeconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * One step shared with the replicas: each computes the gradient of an equal share of the batch at the current
+ * weights (this process the first share), the shares' gradients are averaged by size and applied once. Returns
+ * [mean loss, hits] like a local step.
+ */
+async function dataParallelStep(
+  model: tf.LayersModel,
+  trainable: tf.Variable[],
+  replicas: GradientReplicas,
+  train: SplitDataset['train'],
+  description: SplitDataset['description'],
+  indices: Int32Array,
+): Promise<tf.Tensor> {
+  const shares = splitEvenly(indices, replicas.size + 1);
+  // A copy of every weight (batch-norm moving averages included), so that replicas compute at the same point.
+  const weights = model.weights.map((w) => ((w.read() as tf.Tensor).dataSync() as Float32Array).slice());
+  const theirs = Promise.all(shares.slice(1).map((share, r) => replicas.gradients(r, weights, share)));
+  const own = tf.tidy(() => {
+    const x = inputBatch(train, description, shares[0]!);
+    const y = labelBatch(train, shares[0]!);
+    let hits: tf.Tensor | undefined;
+    const { value, grads } = tf.variableGrads(() => {
+      const probabilities = model.apply(x, { training: true }) as tf.Tensor;
+      hits = tf.keep(probabilities.argMax(-1).equal(y).sum().cast('float32'));
+      return sparseCrossEntropy(y, probabilities);
+    }, trainable);
+    return { loss: tf.keep(value), hits: tf.keep(hits!), grads: trainable.map((v) => tf.keep(grads[v.name]!)) };
+  });
+  try {
+    const replies = await theirs;
+    const shareOf = (i: number): number => shares[i]!.length / indices.length;
+    const [ownLoss] = own.loss.dataSync();
+    const [ownHits] = own.hits.dataSync();
+    const loss = ownLoss! * shareOf(0) + replies.reduce((sum, reply, r) => sum + reply.loss * shareOf(r + 1), 0);
+    const hits = ownHits! + replies.reduce((sum, reply) => sum + reply.hits, 0);
+    tf.tidy(() => {
+      const averaged: tf.NamedTensorMap = {};
+      trainable.forEach((variable, i) => {
+        let gradient = own.grads[i]!.mul(shareOf(0));
+        replies.forEach((reply, r) => (gradient = gradient.add(tf.tensor(reply.gradients[i]!, variable.shape, 'float32').mul(shareOf(r + 1)))));
+        averaged[variable.name] = gradient;
+      });
+      model.optimizer!.applyGradients(averaged);
+    });
+    return tf.tensor1d([loss, hits]);
+  } finally {
+    tf.dispose([own.loss, own.hits, ...own.grads]);
+  }
+}
+
+/** `parts` contiguous pieces of `indices`, sizes differing by at most one. */
+function splitEvenly(indices: Int32Array, parts: number): Int32Array[] {
+  const base = Math.floor(indices.length / parts);
+  const extra = indices.length % parts;
+  const pieces: Int32Array[] = [];
+  for (let part = 0, start = 0; part < parts; part++) {
+    const size = base + (part < extra ? 1 : 0);
+    pieces.push(indices.subarray(start, start + size));
+    start += size;
+  }
+  return pieces;
 }
 
 function makeProbe(options: TrainModelOptions, subset: Int32Array): DiagnosticsProbe | null {

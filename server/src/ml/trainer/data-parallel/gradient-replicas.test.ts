@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initTrainingBackend } from '../../backend/training-backend.js';
+import { buildModel, disposeModel } from '../../model/model-builder.js';
+import type { CnnConfig } from '../../model/model-config.js';
+import { halvesDataset, smallCnn } from '../halves-dataset.js';
+import { trainModel } from '../train-model.js';
+import { GradientReplicas } from './gradient-replicas.js';
+
+describe('data-parallel training with gradient replicas', { timeout: 120_000 }, () => {
+  let replicas: GradientReplicas;
+  beforeAll(async () => {
+    await initTrainingBackend({ preference: 'wasm' });
+    replicas = await GradientReplicas.start(1, 'wasm');
+  });
+  afterAll(async () => {
+    await replicas?.close();
+  });
+
+  // No dropout and no batch norm (whose statistics are per share): both trainings compute the same function.
+  const config: CnnConfig = { ...smallCnn, denseDropout: 0, convDropout: 0, batchNormalization: false };
+  const train = async (withReplicas: boolean) => {
+    const { model } = buildModel(config, halvesDataset.description, { seed: 3 });
+    const result = await trainModel({
+      model,
+      config,
+      dataset: halvesDataset,
+      budget: { epochs: 2, trainSubsetSize: 96 },
+      seed: 1,
+      probeSize: 0,
+      ...(withReplicas ? { replicas } : {}),
+    });
+    const weights = await Promise.all(model.getWeights().map((w) => w.data()));
+    disposeModel(model);
+    return { result, weights };
+  };
+
+  it('trains to the same weights and metrics as one thread (the averaged gradient is the batch gradient)', async () => {
+    const before = tf.memory().numTensors;
+    const single = await train(false);
+    const shares = replicas.sharesComputed;
+    const parallel = await train(true);
+    // 96 examples in batches of 32, 2 epochs: the replica computed half of each of the 6 batches.
+    expect(replicas.sharesComputed - shares).toBe(6);
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
+    parallel.result.epochs.forEach((epoch, i) => {
+      const reference = single.result.epochs[i]!;
+      expect(epoch.loss).toBeCloseTo(reference.loss, 5);
+      expect(epoch.accuracy).toBe(reference.accuracy);
+    });
+    parallel.weights.forEach((values, i) => {
+      const reference = single.weights[i]!;
+      const scale = Math.max(1e-3, ...Array.from(reference, Math.abs));
+      const worst = Math.max(...Array.from(values, (value, j) => Math.abs(value - reference[j]!)));
+      expect(worst / scale).toBeLessThan(1e-4);
+    });
+  });
+
+  it('refuses a GPU backend and reports a replica that fails', async () => {
+    await expect(GradientReplicas.start(1, 'webgpu')).rejects.toThrow(/wasm or cpu/);
+    await expect(replicas.gradients(0, [], new Int32Array(0))).rejects.toThrow(/gradient replica/);
+  });
+});
