@@ -1,5 +1,6 @@
 // Training throughput (issue #8): samples/s of the reference MNIST CNN, the same CNN on CIFAR-shaped input, and the
-// IMDB-shaped LSTM, trained by Hyperscope's trainer on the wasm and cpu backends (each run in its own process), the
+// IMDB-shaped LSTM, trained by Hyperscope's trainer on the wasm and cpu backends (each run in its own process; on
+// wasm also data-parallel on two threads), the
 // LSTM also with TF.js's own tf.layers.lstm (as before FusedLstm); peak RSS; 20 build-train-dispose trials of the
 // CNN for memory growth; and, when python3 can import torch, the PyTorch reference in the same command.
 // Usage (repository root): npx tsx bench/train-throughput/run.ts [--scale 1] [--only wasm|cpu|pytorch|trials ...]
@@ -22,6 +23,7 @@ interface Result {
   model: string;
   backend: string;
   variant?: string;
+  threads?: number;
   samplesPerSecond: number;
   samplesPerCpuSecond: number;
   peakRssMb: number;
@@ -34,11 +36,14 @@ function runChild(argv: string[]): Record<string, unknown> {
   return JSON.parse(line) as Record<string, unknown>;
 }
 
-/** (model, backend, batches, variant): batch counts keep each run to a few seconds on one core. */
-const runs: [string, string, number, string][] = [
-  ['mnist-cnn', 'wasm', 10, 'fused'],
-  ['cifar-cnn', 'wasm', 8, 'fused'],
-  ['imdb-lstm', 'wasm', 4, 'fused'],
+/** (model, backend, batches, variant, threads): each run's timed epoch takes several seconds, enough to steady it. */
+const runs: [string, string, number, string, number?][] = [
+  ['mnist-cnn', 'wasm', 30, 'fused'],
+  ['mnist-cnn', 'wasm', 30, 'fused', 2],
+  ['cifar-cnn', 'wasm', 20, 'fused'],
+  ['cifar-cnn', 'wasm', 20, 'fused', 2],
+  ['imdb-lstm', 'wasm', 6, 'fused'],
+  ['imdb-lstm', 'wasm', 6, 'fused', 2],
   ['imdb-lstm', 'wasm', 1, 'tfjs-lstm'],
   ['mnist-cnn', 'cpu', 1, 'fused'],
   ['cifar-cnn', 'cpu', 1, 'fused'],
@@ -49,11 +54,11 @@ const runs: [string, string, number, string][] = [
 const loadBefore = os.loadavg()[0]!;
 const started = performance.now();
 const results: Result[] = [];
-for (const [model, backend, batches, variant] of runs) {
+for (const [model, backend, batches, variant, threads = 1] of runs) {
   if (!wanted(backend)) continue;
-  const result = runChild([model, backend, String(Math.max(1, Math.round(batches * scale))), variant]) as unknown as Result;
+  const result = runChild([model, backend, String(Math.max(1, Math.round(batches * scale))), variant, '--threads', String(threads)]) as unknown as Result;
   results.push(result);
-  console.error(`${model} ${backend} ${variant}: ${result.samplesPerSecond.toFixed(1)} samples/s`);
+  console.error(`${model} ${backend} ${variant} ×${threads}: ${result.samplesPerSecond.toFixed(1)} samples/s`);
 }
 
 let trials: { rssMb: number[]; numTensors: number[]; peakRssMb: number } | undefined;
@@ -92,14 +97,15 @@ const f = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const lines = [
   `Machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, Node ${process.version}; load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after (${((performance.now() - started) / 1000).toFixed(0)} s).`,
   '',
-  '| model | backend | LSTM layer | samples/s | samples per CPU-second | × PyTorch (samples/s) | peak RSS (MB) |',
-  '|---|---|---|---:|---:|---:|---:|',
+  '| model | backend | threads | LSTM layer | samples/s | samples per CPU-second | × PyTorch (samples/s) | peak RSS (MB) |',
+  '|---|---|---:|---|---:|---:|---:|---:|',
   ...results.map((r) => {
     const reference = torch[r.model];
     const ratio = reference && r.backend !== 'pytorch' ? (r.samplesPerSecond / reference.samplesPerSecond).toFixed(2) : '';
     const layer = r.model === 'imdb-lstm' ? (r.backend === 'pytorch' ? 'nn.LSTM' : r.variant === 'tfjs-lstm' ? 'tf.layers.lstm' : 'FusedLstm') : '';
-    const backend = r.backend === 'pytorch' ? `PyTorch ${(r as unknown as { torchVersion: string }).torchVersion}, 2 threads` : r.backend;
-    return `| ${r.model} | ${backend} | ${layer} | ${f(r.samplesPerSecond)} | ${f(r.samplesPerCpuSecond)} | ${ratio} | ${r.peakRssMb} |`;
+    const backend = r.backend === 'pytorch' ? `PyTorch ${(r as unknown as { torchVersion: string }).torchVersion}` : r.backend;
+    const threads = r.backend === 'pytorch' ? 2 : (r.threads ?? 1);
+    return `| ${r.model} | ${backend} | ${threads} | ${layer} | ${f(r.samplesPerSecond)} | ${f(r.samplesPerCpuSecond)} | ${ratio} | ${r.peakRssMb} |`;
   }),
 ];
 if (trials) {
