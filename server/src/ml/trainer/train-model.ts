@@ -58,7 +58,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
   const batchSize = config.optimizer.batchSize;
   const probe = makeProbe(options, subset);
   const trainable = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const replicas = options.replicas && options.replicas.size > 0 ? options.replicas : undefined;
+  const replicas = options.replicas?.usable ? options.replicas : undefined;
   if (replicas) await replicas.setUp(config, description, train, trainable.map((v) => v.shape));
 
   const epochs: EpochMetrics[] = [];

@@ -59,5 +59,20 @@ describe('data-parallel training with gradient replicas', { timeout: 120_000 }, 
   it('refuses a GPU backend and reports a replica that fails', async () => {
     await expect(GradientReplicas.start(1, 'webgpu')).rejects.toThrow(/wasm or cpu/);
     await expect(replicas.gradients(0, [], new Int32Array(0))).rejects.toThrow(/gradient replica/);
+    // An error inside a step is answered; the thread lives on.
+    expect(replicas.usable).toBe(true);
+  });
+
+  it('after a replica thread dies, the next training runs on one thread', async () => {
+    const doomed = await GradientReplicas.start(1, 'wasm');
+    await (doomed as unknown as { replicas: { thread: { terminate(): Promise<number> } }[] }).replicas[0]!.thread.terminate();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(doomed.usable).toBe(false);
+    const { model } = buildModel(config, halvesDataset.description, { seed: 3 });
+    const result = await trainModel({ model, config, dataset: halvesDataset, budget: { epochs: 1, trainSubsetSize: 64 }, probeSize: 0, replicas: doomed });
+    disposeModel(model);
+    expect(result.stopReason).toBe('completed');
+    expect(doomed.sharesComputed).toBe(0);
+    await doomed.close();
   });
 });

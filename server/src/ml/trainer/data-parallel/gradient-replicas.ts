@@ -40,6 +40,10 @@ class Replica {
     return reply;
   }
 
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
   async terminate(): Promise<void> {
     this.thread.removeAllListeners('exit');
     await this.thread.terminate();
@@ -88,6 +92,14 @@ export class GradientReplicas {
 
   get size(): number {
     return this.replicas.length;
+  }
+
+  /**
+   * False once a replica thread has died (an uncaught error, out of memory): the training it was part of fails with
+   * that error, and later trainings run on the process's thread alone.
+   */
+  get usable(): boolean {
+    return this.replicas.length > 0 && this.replicas.every((replica) => !replica.failed);
   }
 
   /** Builds the model of a new training in every replica and checks that its trainable weights match `shapes`. */
