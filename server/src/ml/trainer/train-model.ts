@@ -203,7 +203,8 @@ async function dataParallelStep(
   const shares = splitEvenly(indices, replicas.size + 1);
   // A copy of every weight (batch-norm moving averages included), so that replicas compute at the same point.
   const weights = model.weights.map((w) => ((w.read() as tf.Tensor).dataSync() as Float32Array).slice());
-  const theirs = Promise.all(shares.slice(1).map((share, r) => replicas.gradients(r, weights, share)));
+  // Each share copied out of the epoch's index order: a posted view would carry its whole buffer.
+  const theirs = Promise.all(shares.slice(1).map((share, r) => replicas.gradients(r, weights, share.slice())));
   const own = tf.tidy(() => {
     const x = inputBatch(train, description, shares[0]!);
     const y = labelBatch(train, shares[0]!);
