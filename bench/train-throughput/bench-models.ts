@@ -44,3 +44,14 @@ export function benchDataset(model: BenchModel, count: number): SplitDataset {
     test: empty,
   };
 }
+
+/** A benchmark script's arguments: `--name value` options taken out, the positional ones left in order. */
+export function benchArguments(argv: string[]): { option: (name: string) => string | undefined; positional: string[]; batchSize: number } {
+  const rest = [...argv];
+  const option = (name: string): string | undefined => {
+    const i = rest.indexOf(`--${name}`);
+    return i < 0 ? undefined : rest.splice(i, 2)[1];
+  };
+  const batchSize = Number(option('batch-size') ?? BATCH_SIZE);
+  return { option, positional: rest, batchSize };
+}

@@ -7,16 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import { initTrainingBackend, type BackendName } from '../../server/src/ml/backend/training-backend.js';
 import { buildModel, disposeModel } from '../../server/src/ml/model/model-builder.js';
 import { inputBatch, labelBatch, sparseCrossEntropy } from '../../server/src/ml/trainer/example-batches.js';
-import { BATCH_SIZE, benchConfig, benchDataset, type BenchModel } from './bench-models.js';
+import { benchArguments, benchConfig, benchDataset, type BenchModel } from './bench-models.js';
 
-const argv = process.argv.slice(2);
-const takeOption = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  return i < 0 ? undefined : argv.splice(i, 2)[1];
-};
-const batchSize = Number(takeOption('batch-size') ?? BATCH_SIZE);
-const steps = Number(takeOption('steps') ?? 20);
-const [model, backend] = argv as [BenchModel, BackendName];
+const { option, positional, batchSize } = benchArguments(process.argv.slice(2));
+const steps = Number(option('steps') ?? 20);
+const [model, backend] = positional as [BenchModel, BackendName];
 const info = await initTrainingBackend({ preference: backend });
 const config = benchConfig(model);
 config.optimizer.batchSize = batchSize;

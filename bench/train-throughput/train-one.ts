@@ -10,17 +10,12 @@ import { buildModel, disposeModel } from '../../server/src/ml/model/model-builde
 import { createOptimizer } from '../../server/src/ml/model/optimizer.js';
 import { GradientReplicas } from '../../server/src/ml/trainer/data-parallel/gradient-replicas.js';
 import { trainModel } from '../../server/src/ml/trainer/train-model.js';
-import { BATCH_SIZE, benchConfig, benchDataset, type BenchModel } from './bench-models.js';
+import { benchArguments, benchConfig, benchDataset, type BenchModel } from './bench-models.js';
 
-const argv = process.argv.slice(2);
-const takeOption = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  return i < 0 ? undefined : argv.splice(i, 2)[1];
-};
-const batchSize = Number(takeOption('batch-size') ?? BATCH_SIZE);
-const threads = Number(takeOption('threads') ?? 1);
-const tfFlags = JSON.parse(takeOption('tf-flags') ?? '{}') as Parameters<ReturnType<typeof tf.env>['setFlags']>[0];
-const [model, backend, batchesArg, variant = 'fused', trialsArg = '20'] = argv as [BenchModel, BackendName, string, string, string];
+const { option, positional, batchSize } = benchArguments(process.argv.slice(2));
+const threads = Number(option('threads') ?? 1);
+const tfFlags = JSON.parse(option('tf-flags') ?? '{}') as Parameters<ReturnType<typeof tf.env>['setFlags']>[0];
+const [model, backend, batchesArg, variant = 'fused', trialsArg = '20'] = positional as [BenchModel, BackendName, string, string, string];
 const batches = Number(batchesArg);
 const backendInfo = await initTrainingBackend({ preference: backend });
 tf.env().setFlags(tfFlags);

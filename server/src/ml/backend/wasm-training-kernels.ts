@@ -7,6 +7,7 @@
 // operands (every matmul gradient), so those are transposed explicitly first. Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { convFilterGradientCall } from './conv-filter-gradient.js';
 
 type KernelInputs = Record<string, tf.TensorInfo>;
 type KernelAttrs = Record<string, unknown>;
@@ -87,26 +88,7 @@ function runWasmKernel(backend: BackendWasm, name: string, inputs: KernelInputs,
  */
 function conv2DBackpropFilter(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
-  const x = inputs.x!;
-  const dy = inputs.dy!;
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as {
-    strides: [number, number] | number;
-    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-    dataFormat: 'NHWC' | 'NCHW';
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    filterShape: [number, number, number, number];
-  };
-  if (dataFormat !== 'NHWC') {
-    throw new Error(`Conv2DBackpropFilter on wasm supports NHWC only, got ${dataFormat}; build layers channelsLast.`);
-  }
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const { x, dy, filterShape, info } = convFilterGradientCall(inputs, attrs, 'wasm');
   const [kh, kw, ci, co] = filterShape;
   const xT = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] });
   const dyT = runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] });

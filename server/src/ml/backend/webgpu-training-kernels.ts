@@ -4,6 +4,7 @@
 // Built from one patch-gathering program and the backend's own kernels (a batched matrix product, a sum); tested
 // against cpu.
 import * as tf from '@tensorflow/tfjs';
+import { convFilterGradientCall } from './conv-filter-gradient.js';
 
 type KernelInputs = Record<string, tf.TensorInfo>;
 type KernelAttrs = Record<string, unknown>;
@@ -82,17 +83,7 @@ function run(backend: KernelBackend, name: string, inputs: KernelInputs, attrs: 
  */
 function conv2DBackpropFilter(args: { inputs: KernelInputs; backend: KernelBackend; attrs: KernelAttrs }): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
-  const x = inputs.x!;
-  const dy = inputs.dy!;
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as {
-    strides: [number, number] | number;
-    pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-    dataFormat: 'NHWC' | 'NCHW';
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    filterShape: [number, number, number, number];
-  };
-  if (dataFormat !== 'NHWC') throw new Error(`Conv2DBackpropFilter on webgpu supports NHWC only, got ${dataFormat}; build layers channelsLast.`);
-  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode);
+  const { x, dy, filterShape, info } = convFilterGradientCall(inputs, attrs, 'webgpu');
   const [kh, kw, ci, co] = filterShape;
   const { batchSize, outHeight, outWidth, strideHeight, strideWidth, padInfo } = info;
   const temporaries: tf.TensorInfo[] = [];
