@@ -1,4 +1,3 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -6,13 +5,14 @@ import { ArchitectureGraph } from '../architecture/architecture-graph';
 import { HealthSection } from '../health/health-section';
 import { HyperparameterSection } from '../hyperparameters/hyperparameter-section';
 import { studyLevelDownloads } from '../study/study-downloads';
+import { TrialSummary } from '../trial-summary/trial-summary';
 import { DownloadList } from '../trial/download-list';
 import { BestModelService } from './best-model.service';
 
 /** The best trial of a study as a model to take away: metadata, health, architecture, hyperparameters, files. */
 @Component({
   selector: 'hs-best-model-page',
-  imports: [DatePipe, DecimalPipe, RouterLink, ArchitectureGraph, HealthSection, HyperparameterSection, DownloadList],
+  imports: [RouterLink, TrialSummary, ArchitectureGraph, HealthSection, HyperparameterSection, DownloadList],
   providers: [BestModelService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './best-model-page.html',
@@ -25,14 +25,6 @@ export class BestModelPage {
   protected readonly best = inject(BestModelService);
   /** The study's files; the best trial's own plots are on its trial page. */
   protected readonly downloads = computed(() => studyLevelDownloads(this.best.model()?.downloads ?? []));
-  protected readonly objectives = computed(() => {
-    const metadata = this.best.model()?.metadata;
-    if (!metadata) return [];
-    return metadata.values.map((value, index) => ({
-      value,
-      label: metadata.directions.length > 1 ? `Objective ${index + 1} (${metadata.directions[index] ?? '?'})` : 'Objective',
-    }));
-  });
 
   constructor() {
     effect(() => {

@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -7,6 +6,7 @@ import { MetricChart } from '../charts/metric-chart';
 import { DiagnosticsPanel } from '../diagnostics/diagnostics-panel';
 import { HealthSection } from '../health/health-section';
 import { HyperparameterSection } from '../hyperparameters/hyperparameter-section';
+import { TrialSummary } from '../trial-summary/trial-summary';
 import { DownloadList } from './download-list';
 import { accuracySeries, epochLabels, lossSeries } from './epoch-series';
 import { TrialDetailService } from './trial-detail.service';
@@ -14,7 +14,7 @@ import { TrialDetailService } from './trial-detail.service';
 /** One trial: its numbers, live training curves, health, diagnostics, architecture, hyperparameters and files. */
 @Component({
   selector: 'hs-trial-page',
-  imports: [DecimalPipe, RouterLink, MetricChart, HealthSection, DiagnosticsPanel, ArchitectureGraph, HyperparameterSection, DownloadList],
+  imports: [RouterLink, TrialSummary, MetricChart, HealthSection, DiagnosticsPanel, ArchitectureGraph, HyperparameterSection, DownloadList],
   providers: [TrialDetailService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trial-page.html',
@@ -37,11 +37,6 @@ export class TrialPage {
     const trial = this.detail.trial();
     return !!trial && this.detail.study()?.bestTrial?.id === trial.id;
   });
-  protected readonly objectives = computed(() => {
-    const trial = this.detail.trial();
-    const directions = this.detail.study()?.directions ?? [];
-    return (trial?.values ?? []).map((value, index) => ({ value, label: directions.length > 1 ? `Objective ${index + 1} (${directions[index] ?? '?'})` : 'Objective' }));
-  });
   protected readonly downloads = computed(() => this.detail.trial()?.downloads ?? []);
 
   constructor() {
@@ -57,12 +52,5 @@ export class TrialPage {
       if (trial && study) title.setTitle(`Trial ${trial.number} · ${study.name} · Hyperscope`);
       else if (this.detail.notFound()) title.setTitle('Trial not found · Hyperscope');
     });
-  }
-
-  protected formatDuration(seconds: number | null | undefined): string {
-    if (seconds === null || seconds === undefined) return '—';
-    const rounded = Math.round(seconds);
-    const m = Math.floor(rounded / 60);
-    return m > 0 ? `${m} min ${rounded % 60} s` : `${rounded} s`;
   }
 }
