@@ -2,11 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, un
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ArchitectureGraph } from '../architecture/architecture-graph';
+import { DownloadList } from '../downloads/download-list';
 import { HealthSection } from '../health/health-section';
 import { HyperparameterSection } from '../hyperparameters/hyperparameter-section';
 import { studyLevelDownloads } from '../study/study-downloads';
 import { TrialSummary } from '../trial-summary/trial-summary';
-import { DownloadList } from '../trial/download-list';
 import { BestModelService } from './best-model.service';
 
 /** The best trial of a study as a model to take away: metadata, health, architecture, hyperparameters, files. */

@@ -4,10 +4,10 @@ import { RouterLink } from '@angular/router';
 import { ArchitectureGraph } from '../architecture/architecture-graph';
 import { MetricChart } from '../charts/metric-chart';
 import { DiagnosticsPanel } from '../diagnostics/diagnostics-panel';
+import { DownloadList } from '../downloads/download-list';
 import { HealthSection } from '../health/health-section';
 import { HyperparameterSection } from '../hyperparameters/hyperparameter-section';
 import { TrialSummary } from '../trial-summary/trial-summary';
-import { DownloadList } from './download-list';
 import { accuracySeries, epochLabels, lossSeries } from './epoch-series';
 import { TrialDetailService } from './trial-detail.service';
 

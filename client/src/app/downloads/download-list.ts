@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { DownloadLink, formatBytes, isImage } from './trial-downloads';
+import { DownloadLink, formatBytes, isImage } from './download-link';
 
 /** Download links; images (plots) also shown as a preview that opens the full file. */
 @Component({

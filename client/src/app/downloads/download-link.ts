@@ -1,4 +1,4 @@
-// A trial's stored files (Trial.downloads): plots are previewed, everything can be downloaded.
+// A stored file offered for download (a trial's or a study's): plots are previewed, everything can be downloaded.
 import type { TrialPageQuery } from '../graphql/generated/graphql';
 
 export type DownloadLink = Pick<TrialPageQuery['trial']['downloads'][number], 'kind' | 'fileName' | 'url' | 'contentType' | 'sizeBytes'>;

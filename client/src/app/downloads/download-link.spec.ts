@@ -1,6 +1,6 @@
-import { formatBytes, isImage } from './trial-downloads';
+import { formatBytes, isImage } from './download-link';
 
-describe('trial downloads', () => {
+describe('download links', () => {
   it('previews images only', () => {
     const file = (contentType: string) => ({ kind: 'TRIAL_PLOT', fileName: 'f', url: '/f', contentType, sizeBytes: 1 });
     expect(isImage(file('image/png'))).toBe(true);
