@@ -188,8 +188,8 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
 }
 
 /**
- * One step shared with the replicas: each computes the gradient of an equal share of the batch at the current
- * weights (this process the first share), the shares' gradients are averaged by size and applied once. Returns
+ * One step shared with the replicas: each computes the gradient of its share of the batch at the current weights
+ * (this process the first share), the shares' gradients are averaged by size and applied once. Returns
  * [mean loss, hits] like a local step.
  */
 async function dataParallelStep(
@@ -200,11 +200,16 @@ async function dataParallelStep(
   description: SplitDataset['description'],
   indices: Int32Array,
 ): Promise<tf.Tensor> {
-  const shares = splitEvenly(indices, replicas.size + 1);
+  const shares = replicas.split(indices);
   // A copy of every weight (batch-norm moving averages included), so that replicas compute at the same point.
   const weights = model.weights.map((w) => ((w.read() as tf.Tensor).dataSync() as Float32Array).slice());
+  const started = performance.now();
+  let replicasDone = 0;
   // Each share copied out of the epoch's index order: a posted view would carry its whole buffer.
-  const theirs = Promise.all(shares.slice(1).map((share, r) => replicas.gradients(r, weights, share.slice())));
+  const theirs = Promise.all(shares.slice(1).map((share, r) => replicas.gradients(r, weights, share.slice()))).then((replies) => {
+    replicasDone = performance.now();
+    return replies;
+  });
   const own = tf.tidy(() => {
     const x = inputBatch(train, description, shares[0]!);
     const y = labelBatch(train, shares[0]!);
@@ -216,8 +221,10 @@ async function dataParallelStep(
     }, trainable);
     return { loss: tf.keep(value), hits: tf.keep(hits!), grads: trainable.map((v) => tf.keep(grads[v.name]!)) };
   });
+  const ownDone = performance.now();
   try {
     const replies = await theirs;
+    replicas.balance((ownDone - started) / shares[0]!.length, (replicasDone - started) / Math.max(...shares.slice(1).map((share) => share.length)));
     const shareOf = (i: number): number => shares[i]!.length / indices.length;
     const [ownLoss] = own.loss.dataSync();
     const [ownHits] = own.hits.dataSync();
@@ -236,19 +243,6 @@ async function dataParallelStep(
   } finally {
     tf.dispose([own.loss, own.hits, ...own.grads]);
   }
-}
-
-/** `parts` contiguous pieces of `indices`, sizes differing by at most one. */
-function splitEvenly(indices: Int32Array, parts: number): Int32Array[] {
-  const base = Math.floor(indices.length / parts);
-  const extra = indices.length % parts;
-  const pieces: Int32Array[] = [];
-  for (let part = 0, start = 0; part < parts; part++) {
-    const size = base + (part < extra ? 1 : 0);
-    pieces.push(indices.subarray(start, start + size));
-    start += size;
-  }
-  return pieces;
 }
 
 function makeProbe(options: TrainModelOptions, subset: Int32Array): DiagnosticsProbe | null {

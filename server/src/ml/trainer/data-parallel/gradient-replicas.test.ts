@@ -56,6 +56,26 @@ describe('data-parallel training with gradient replicas', { timeout: 120_000 }, 
     });
   });
 
+  it('splits batches evenly at first, then gives the process more when the replica is slower per example', () => {
+    const balanced = replicas.processShare;
+    replicas.processShare = 0.5;
+    try {
+      const batch = Int32Array.from({ length: 64 }, (_, i) => i);
+      expect(replicas.split(batch).map((share) => share.length)).toEqual([32, 32]);
+      // The replica takes 1.5 ms per example, the process 1 ms: equal finishing times at a 60 % process share.
+      for (let step = 0; step < 30; step++) replicas.balance(1, 1.5);
+      expect(replicas.processShare).toBeCloseTo(0.6, 3);
+      const shares = replicas.split(batch);
+      expect(shares.map((share) => share.length)).toEqual([38, 26]);
+      expect(Array.from(shares[0]!).concat(Array.from(shares[1]!))).toEqual(Array.from(batch));
+      // Never everything to one side.
+      for (let step = 0; step < 100; step++) replicas.balance(1, 1000);
+      expect(replicas.split(batch)[1]!.length).toBeGreaterThanOrEqual(6);
+    } finally {
+      replicas.processShare = balanced;
+    }
+  });
+
   it('refuses a GPU backend and reports a replica that fails', async () => {
     await expect(GradientReplicas.start(1, 'webgpu')).rejects.toThrow(/wasm or cpu/);
     await expect(replicas.gradients(0, [], new Int32Array(0))).rejects.toThrow(/gradient replica/);

@@ -67,14 +67,51 @@ class Replica {
   }
 }
 
+/** How fast the process's share follows the measured times (exponential smoothing weight of the newest step). */
+const BALANCE_SMOOTHING = 0.3;
+/** The process keeps at least this fraction of a batch, and leaves the replicas at least as much. */
+const MIN_SHARE = 0.1;
+
 export class GradientReplicas {
   /** Batch shares whose gradients the replicas have computed (for logs and tests). */
   sharesComputed = 0;
+  /**
+   * The fraction of each batch the training process computes itself; the replicas split the rest equally. It starts
+   * even and follows the measured times: a replica also receives the weights and sends its gradients back, so it is
+   * slower per example than the process (by a third for the LSTM, docs/BENCHMARKS.md).
+   */
+  processShare: number;
 
   private constructor(
     private readonly replicas: Replica[],
     readonly backend: BackendName,
-  ) {}
+  ) {
+    this.processShare = 1 / (replicas.length + 1);
+  }
+
+  /** The batch in contiguous shares: the process's first, then one per replica. */
+  split(indices: Int32Array): Int32Array[] {
+    const own = Math.min(indices.length - this.size, Math.max(1, Math.round(indices.length * this.processShare)));
+    const rest = indices.length - own;
+    const shares = [indices.subarray(0, own)];
+    for (let r = 0, start = own; r < this.size; r++) {
+      const size = Math.floor(rest / this.size) + (r < rest % this.size ? 1 : 0);
+      shares.push(indices.subarray(start, start + size));
+      start += size;
+    }
+    return shares;
+  }
+
+  /**
+   * Moves the process's share toward equal finishing times, from one step's milliseconds per example of the process
+   * and of the slowest replica: with R replicas, share·ownMs = (1 − share)/R·replicaMs.
+   */
+  balance(ownMsPerExample: number, replicaMsPerExample: number): void {
+    if (!(ownMsPerExample > 0 && replicaMsPerExample > 0)) return;
+    const target = replicaMsPerExample / (replicaMsPerExample + this.size * ownMsPerExample);
+    const next = (1 - BALANCE_SMOOTHING) * this.processShare + BALANCE_SMOOTHING * target;
+    this.processShare = Math.min(1 - MIN_SHARE, Math.max(MIN_SHARE, next));
+  }
 
   /** Starts `count` replica threads on `backend` (wasm or cpu) and waits until each has its backend up. */
   static async start(count: number, backend: BackendName): Promise<GradientReplicas> {
