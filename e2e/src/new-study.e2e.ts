@@ -4,20 +4,14 @@
 // needs MNIST and IMDB in ../shared/datasets.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { describeViolations, findSeriousAccessibilityViolations } from './support/accessibility-scan.js';
-import { ChromiumBrowser, launchChromium } from './support/chromium-browser.js';
-import { HyperscopeServerProcess } from './support/hyperscope-server-process.js';
+import { byTestId } from './support/by-test-id.js';
+import { datasetsDir, outputDir } from './support/e2e-paths.js';
+import { type StudySession, startStudySession } from './support/study-session.js';
 
-const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
-const outputDir = path.join(repositoryRoot, 'e2e', 'output');
-// Same lookup as the server's tests (server/src/ml/datasets/test-datasets-dir.ts).
-const datasetsDir = process.env['HYPERSCOPE_DATASETS_DIR'] || path.resolve(repositoryRoot, '..', 'shared', 'datasets');
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 const missing = ['mnist', 'imdb'].filter((id) => !existsSync(path.join(datasetsDir, id)));
 
 /** No sideways scrolling at 375 px, then a full-page screenshot at each width. */
@@ -34,43 +28,22 @@ async function checkWidths(page: Page, name: string): Promise<void> {
 }
 
 describe('the new-study form with its search space, and the workers page', { timeout: 10 * 60_000, skip: missing.length > 0 && `no ${missing.join(', ')} in ${datasetsDir}` }, () => {
-  let server: HyperscopeServerProcess | undefined;
-  let browser: ChromiumBrowser | undefined;
-  let resultsDir: string | undefined;
+  let session: StudySession | undefined;
   let page: Page;
   let studyId = '';
-  const browserErrors: string[] = [];
 
   before(async () => {
-    await mkdir(outputDir, { recursive: true });
-    resultsDir = await mkdtemp(path.join(tmpdir(), 'hyperscope-e2e-results-'));
-    server = await HyperscopeServerProcess.start({
-      repositoryRoot,
-      logFile: path.join(outputDir, 'new-study-server.log'),
-      env: { HYPERSCOPE_DATASETS_DIR: datasetsDir, HYPERSCOPE_WORKERS: '1', HYPERSCOPE_RESULTS_DIR: resultsDir },
-    });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', (error) => browserErrors.push(`uncaught: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 500) browserErrors.push(`HTTP ${response.status()} from ${response.request().method()} ${response.url()}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(`console: ${message.text()}`);
-    });
+    session = await startStudySession({ logName: 'new-study', trainingWorkers: 1, defaultTimeoutMs: 30_000 });
+    page = session.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (resultsDir) await rm(resultsDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('loads the search space of the chosen dataset: a CNN for MNIST, an LSTM for IMDB, with explanations', async () => {
-    assert.ok(server);
-    await page.goto(`${server.baseUrl}/studies/new`);
+    assert.ok(session);
+    await page.goto(`${session.server.baseUrl}/studies/new`);
     const dataset = page.locator(byTestId('field-dataset'));
     await page.locator(`${byTestId('field-dataset')} option[value="imdb"]`).waitFor({ state: 'attached' });
     const editor = page.locator(byTestId('search-space-editor'));
@@ -154,8 +127,8 @@ describe('the new-study form with its search space, and the workers page', { tim
   });
 
   it('deletes the study from the list after confirmation, once it has stopped', async () => {
-    assert.ok(server);
-    await page.goto(`${server.baseUrl}/studies/${studyId}`);
+    assert.ok(session);
+    await page.goto(`${session.server.baseUrl}/studies/${studyId}`);
     const cancel = page.locator(byTestId('cancel-study'));
     if (await cancel.isVisible()) await cancel.click();
     await page.waitForFunction(
@@ -164,7 +137,7 @@ describe('the new-study form with its search space, and the workers page', { tim
       { timeout: 5 * 60_000, polling: 500 },
     );
 
-    await page.goto(`${server.baseUrl}/studies`);
+    await page.goto(`${session.server.baseUrl}/studies`);
     const row = page.locator(byTestId(`study-row-${studyId}`));
     await row.waitFor();
     await page.locator(byTestId(`delete-study-${studyId}`)).click();
@@ -178,6 +151,6 @@ describe('the new-study form with its search space, and the workers page', { tim
   });
 
   it('logs no errors in the browser', () => {
-    assert.deepEqual(browserErrors, []);
+    assert.deepEqual(session?.browserErrors, []);
   });
 });

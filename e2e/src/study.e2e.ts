@@ -4,21 +4,14 @@
 // ../shared/datasets.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describeViolations, findSeriousAccessibilityViolations } from './support/accessibility-scan.js';
-import { ChromiumBrowser, launchChromium } from './support/chromium-browser.js';
-import { HyperscopeServerProcess } from './support/hyperscope-server-process.js';
-
-const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
-const outputDir = path.join(repositoryRoot, 'e2e', 'output');
-// Same lookup as the server's tests (server/src/ml/datasets/test-datasets-dir.ts).
-const datasetsDir = process.env['HYPERSCOPE_DATASETS_DIR'] || path.resolve(repositoryRoot, '..', 'shared', 'datasets');
-const byTestId = (id: string) => `[data-testid="${id}"]`;
+import { byTestId } from './support/by-test-id.js';
+import { datasetsDir, outputDir } from './support/e2e-paths.js';
+import { type StudySession, startStudySession } from './support/study-session.js';
 
 /**
  * Three trials (two at a time) and the final model: ~10–30 s each on an idle two-core machine, but over a minute each while
@@ -27,43 +20,28 @@ const byTestId = (id: string) => `[data-testid="${id}"]`;
 const STUDY_TIMEOUT_MS = 8 * 60_000;
 
 describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120_000, skip: !existsSync(path.join(datasetsDir, 'mnist')) && `no MNIST in ${datasetsDir}` }, () => {
-  let server: HyperscopeServerProcess | undefined;
-  let browser: ChromiumBrowser | undefined;
-  let resultsDir: string | undefined;
+  let session: StudySession | undefined;
   let page: Page;
   let studyUrl = '';
-  const browserErrors: string[] = [];
 
   before(async () => {
-    await mkdir(outputDir, { recursive: true });
-    resultsDir = await mkdtemp(path.join(tmpdir(), 'hyperscope-e2e-results-'));
-    server = await HyperscopeServerProcess.start({
-      repositoryRoot,
-      logFile: path.join(outputDir, 'study-server.log'),
-      env: { HYPERSCOPE_DATASETS_DIR: datasetsDir, HYPERSCOPE_WORKERS: '2', HYPERSCOPE_RESULTS_DIR: resultsDir },
-    });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => browserErrors.push(`uncaught: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 500) browserErrors.push(`HTTP ${response.status()} from ${response.request().method()} ${response.url()}`);
-    });
-    page.on('console', (message) => {
+    session = await startStudySession({
+      logName: 'study',
+      trainingWorkers: 2,
+      defaultTimeoutMs: 20_000,
       // A refused mutation is logged by the browser as a failed request; the form shows it, so it is expected.
-      if (message.type() === 'error' && !message.text().includes('status of 400')) browserErrors.push(`console: ${message.text()}`);
+      isExpectedConsoleError: (text) => text.includes('status of 400'),
     });
+    page = session.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (resultsDir) await rm(resultsDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('shows the datasets with their sample images in the new-study form', async () => {
-    assert.ok(server);
-    await page.goto(`${server.baseUrl}/studies/new`);
+    assert.ok(session);
+    await page.goto(`${session.server.baseUrl}/studies/new`);
 
     await page.locator(`${byTestId('field-dataset')} option[value="mnist"]`).waitFor({ state: 'attached' });
     assert.equal(await page.title(), 'New study · Hyperscope');
@@ -128,13 +106,13 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
   });
 
   it('offers the final model as a zip once it exists', async () => {
-    assert.ok(server);
+    assert.ok(session);
     const link = page.locator(`a${byTestId('download-final_model')}`);
     await link.waitFor();
     const href = await link.getAttribute('href');
     assert.ok(href);
 
-    const response = await fetch(new URL(href, server.baseUrl));
+    const response = await fetch(new URL(href, session.server.baseUrl));
     const body = Buffer.from(await response.arrayBuffer());
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/zip');
@@ -158,8 +136,8 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
   });
 
   it('lists the study with its progress and best score', async () => {
-    assert.ok(server);
-    await page.goto(`${server.baseUrl}/studies`);
+    assert.ok(session);
+    await page.goto(`${session.server.baseUrl}/studies`);
     const studyId = studyUrl.split('/').at(-1) ?? '';
     const row = page.locator(byTestId(`study-row-${studyId}`));
     await row.waitFor();
@@ -258,6 +236,6 @@ describe('a study started from the dashboard', { timeout: STUDY_TIMEOUT_MS + 120
   });
 
   it('logs no errors in the browser', () => {
-    assert.deepEqual(browserErrors, []);
+    assert.deepEqual(session?.browserErrors, []);
   });
 });
