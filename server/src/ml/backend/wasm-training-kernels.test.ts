@@ -44,6 +44,10 @@ describe('wasm training kernels', () => {
         tf.matMul(a.transpose(), b, true, false),
         tf.matMul(a3.transpose([0, 2, 1]), b3, true, false),
         tf.matMul(a3, b3.transpose([0, 2, 1]), false, true),
+        // Wider than tall: computed as the transposed product, packing the narrow operand.
+        tf.matMul(seeded([9, 2], 5), seeded([9, 6], 6), true, false),
+        tf.matMul(seeded([2, 9], 7), seeded([6, 9], 8), false, true),
+        tf.matMul(seeded([1, 9, 2], 9), seeded([1, 9, 6], 10), true, false),
       ];
     };
     expectClose(await on('wasm', products), await on('cpu', products), 1e-6);
@@ -102,6 +106,25 @@ describe('wasm training kernels', () => {
       return [tf.grad(loss)(table), tf.unsortedSegmentSum(seeded([5, 3], 4), tf.tensor1d([0, 2, 0, 7, 1], 'int32'), 3)];
     };
     expectClose(await on('wasm', grads), await on('cpu', grads), 1e-6);
+  });
+
+  it('GatherV2 along any axis, float32 and int32, matches the cpu backend and rejects indices out of range', async () => {
+    const gathered = (): tf.Tensor[] => {
+      const table = seeded([6, 3, 4], 11);
+      const ids = tf.tensor2d([[5, 0], [2, 2]], [2, 2], 'int32');
+      return [tf.gather(table, ids), tf.gather(table, tf.tensor1d([2, 0, 1, 1], 'int32'), 1), tf.gather(table, tf.tensor1d([3], 'int32'), 2), tf.gather(tf.range(0, 12, 1, 'int32').reshape([4, 3]), tf.tensor1d([3, 1], 'int32')).toFloat()];
+    };
+    expectClose(await on('wasm', gathered), await on('cpu', gathered), 1e-12);
+    await tf.setBackend('wasm');
+    expect(() => tf.gather(seeded([3, 2], 1), tf.tensor1d([3], 'int32'))).toThrow('GatherV2: the index value 3 is not in [0, 2]');
+  });
+
+  it('Sum over leading axes (the bias gradients), with and without keepDims, matches the cpu backend', async () => {
+    const sums = (): tf.Tensor[] => {
+      const x = seeded([5, 4, 3, 2], 12);
+      return [tf.sum(x, 0), tf.sum(x, [1, 0, 2], true), tf.sum(x, [0, 1, 2]), tf.sum(x, 1), tf.sum(x), tf.sum(x.toInt(), 0).toFloat()];
+    };
+    expectClose(await on('wasm', sums), await on('cpu', sums), 1e-6);
   });
 
   it('a conv + batch norm + max pool + embedding + LSTM model yields the same gradients on wasm and cpu', async () => {

@@ -3,17 +3,17 @@
 // gradient of Gather) throws "kernel not registered". The stock wasm MaxPoolGrad returns wrong gradients (off by
 // O(1) against cpu for 'same' padding and for some valid shapes such as [4, 8, 8, 3] with a 2×2 window), so it is
 // replaced too; its Conv2DBackpropInput is correct but was the slowest kernel of a CNN step, so stride-1
-// convolutions (all the builder makes) take a forward-convolution path; its BatchMatMul is slow with transposed
-// operands (every matmul gradient), so those are transposed explicitly first. Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
+// convolutions (all the builder makes) take a forward-convolution path. BatchMatMul, GatherV2 and Sum are replaced
+// where the stock kernels are slow for the shapes training makes (wasm-batch-matmul.ts, wasm-heap-kernels.ts).
+// Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convFilterGradientCall } from './conv-filter-gradient.js';
-
-type KernelInputs = Record<string, tf.TensorInfo>;
-type KernelAttrs = Record<string, unknown>;
+import { batchMatMul } from './wasm-batch-matmul.js';
+import { gatherV2, sumLeadingAxes, unsortedSegmentSum } from './wasm-heap-kernels.js';
+import { keepStockKernel, runStockKernel, runWasmKernel, type WasmKernelArgs } from './wasm-kernel-calls.js';
 
 /** Kernel names this module adds to the wasm backend. */
-export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'MaxPoolGrad', 'Conv2DBackpropInput', 'BatchMatMul'] as const;
+export const WASM_TRAINING_KERNELS = ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'MaxPoolGrad', 'Conv2DBackpropInput', 'BatchMatMul', 'GatherV2', 'Sum'] as const;
 
 const implementations: Record<(typeof WASM_TRAINING_KERNELS)[number], unknown> = {
   Conv2DBackpropFilter: conv2DBackpropFilter,
@@ -21,11 +21,12 @@ const implementations: Record<(typeof WASM_TRAINING_KERNELS)[number], unknown> =
   MaxPoolGrad: maxPoolGrad,
   Conv2DBackpropInput: conv2DBackpropInput,
   BatchMatMul: batchMatMul,
+  GatherV2: gatherV2,
+  Sum: sumLeadingAxes,
 };
 
 /** Replacements that hand some cases back to the stock kernel, which is kept (with its setup) for them. */
-const WRAPS_STOCK_KERNEL = new Set<string>(['Conv2DBackpropInput', 'BatchMatMul']);
-const stockKernels = new Map<string, tf.KernelFunc>();
+const WRAPS_STOCK_KERNEL = new Set<string>(['Conv2DBackpropInput', 'BatchMatMul', 'GatherV2', 'Sum']);
 
 /** Registers (or replaces) the training kernels on the wasm backend; safe to call more than once. */
 export function registerWasmTrainingKernels(): void {
@@ -35,49 +36,12 @@ export function registerWasmTrainingKernels(): void {
     const existing = tf.getKernel(name, 'wasm');
     if (existing?.kernelFunc === kernelFunc) continue;
     const wrapsStock = WRAPS_STOCK_KERNEL.has(name);
-    if (wrapsStock && existing !== undefined) stockKernels.set(name, existing.kernelFunc);
+    if (wrapsStock && existing !== undefined) keepStockKernel(name, existing.kernelFunc);
     if (existing !== undefined) tf.unregisterKernel(name, 'wasm');
     // The stock kernel's setup (binding its wasm function) must still run when it is kept as a fallback.
     const setupFunc = wrapsStock ? existing?.setupFunc : undefined;
     tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc, ...(setupFunc ? { setupFunc } : {}) });
   }
-}
-
-function stockKernel(name: string): tf.KernelFunc {
-  const kernel = stockKernels.get(name);
-  if (kernel === undefined) throw new Error(`The wasm backend has no stock ${name} kernel.`);
-  return kernel;
-}
-
-/**
- * The stock wasm BatchMatMul is fast (XNNPACK) only without transposes; with transposeA or transposeB it takes a
- * plain loop that was 8–15× slower for the shapes of our gradients (every matmul gradient transposes one operand).
- * Transposing explicitly first, then multiplying untransposed, gives the same values.
- */
-function batchMatMul(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
-  const { inputs, backend, attrs } = args;
-  const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
-  const stock = stockKernel('BatchMatMul');
-  if (!transposeA && !transposeB) return stock(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
-  const swapLastTwo = (x: tf.TensorInfo): tf.TensorInfo => {
-    const perm = x.shape.map((_, i) => i);
-    perm[perm.length - 2] = perm.length - 1;
-    perm[perm.length - 1] = perm.length - 2;
-    return runWasmKernel(backend, 'Transpose', { x }, { perm });
-  };
-  const a = transposeA ? swapLastTwo(inputs.a!) : inputs.a!;
-  const b = transposeB ? swapLastTwo(inputs.b!) : inputs.b!;
-  const out = stock({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB: false } } as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
-  if (transposeA) backend.disposeData(a.dataId);
-  if (transposeB) backend.disposeData(b.dataId);
-  return out;
-}
-
-/** Runs another wasm kernel directly, inside this kernel, without going through the engine's tape. */
-function runWasmKernel(backend: BackendWasm, name: string, inputs: KernelInputs, attrs: KernelAttrs): tf.TensorInfo {
-  const kernel = tf.getKernel(name, 'wasm');
-  if (kernel === undefined) throw new Error(`The wasm backend has no ${name} kernel to build on.`);
-  return kernel.kernelFunc({ inputs, attrs: attrs as tf.NamedAttrMap, backend }) as tf.TensorInfo;
 }
 
 /**
@@ -86,7 +50,7 @@ function runWasmKernel(backend: BackendWasm, name: string, inputs: KernelInputs,
  * [ci, H, W, b], filter dyᵀ = dy transposed to [oh, ow, b, co], dilation = the original stride, and the original
  * padding. The result [ci, kh', kw', co] (kh' ≥ kh) is cropped and transposed to [kh, kw, ci, co].
  */
-function conv2DBackpropFilter(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+function conv2DBackpropFilter(args: WasmKernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const { x, dy, filterShape, info } = convFilterGradientCall(inputs, attrs, 'wasm');
   const [kh, kw, ci, co] = filterShape;
@@ -125,7 +89,7 @@ function conv2DBackpropFilter(args: { inputs: KernelInputs; backend: BackendWasm
  * convolution of dy with W flipped in both spatial axes and its channel axes swapped, padded by (k − 1 − pad).
  * Strided convolutions would need dy dilated first; they go to the stock kernel.
  */
-function conv2DBackpropInput(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+function conv2DBackpropInput(args: WasmKernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const dy = inputs.dy!;
   const filter = inputs.filter!;
@@ -138,7 +102,7 @@ function conv2DBackpropInput(args: { inputs: KernelInputs; backend: BackendWasm;
   };
   const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode);
   if (dataFormat !== 'NHWC' || info.strideHeight !== 1 || info.strideWidth !== 1) {
-    return stockKernel('Conv2DBackpropInput')(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
+    return runStockKernel('Conv2DBackpropInput', args);
   }
   const [kh, kw] = [info.filterHeight, info.filterWidth];
   const flipped = runWasmKernel(backend, 'Reverse', { x: filter }, { dims: [0, 1] });
@@ -164,35 +128,11 @@ function conv2DBackpropInput(args: { inputs: KernelInputs; backend: BackendWasm;
   return dx;
 }
 
-/** out[s, ...] = Σ_{i : segmentIds[i] = s} x[i, ...]; ids outside [0, numSegments) are dropped, as in TensorFlow. */
-function unsortedSegmentSum(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
-  const { inputs, backend, attrs } = args;
-  const x = inputs.x!;
-  const segmentIds = inputs.segmentIds!;
-  const numSegments = attrs.numSegments as number;
-  const rows = segmentIds.shape.reduce((a, b) => a * b, 1);
-  const rowShape = x.shape.slice(segmentIds.shape.length);
-  const rowSize = rowShape.reduce((a, b) => a * b, 1);
-  const values = backend.readSync(x.dataId) as Float32Array | Int32Array;
-  const ids = backend.readSync(segmentIds.dataId) as Int32Array;
-  const out = backend.makeOutput([numSegments, ...rowShape], x.dtype);
-  const sums = backend.typedArrayFromHeap(out) as Float32Array | Int32Array;
-  sums.fill(0);
-  for (let i = 0; i < rows; i++) {
-    const segment = ids[i]!;
-    if (segment < 0 || segment >= numSegments) continue;
-    const from = i * rowSize;
-    const to = segment * rowSize;
-    for (let j = 0; j < rowSize; j++) sums[to + j]! += values[from + j]!;
-  }
-  return out;
-}
-
 /**
  * dx[argmax of each pooling window] += dy[window], the argmax taken over in-bounds positions only (padding never
  * wins) and the first maximum winning ties, as in the cpu backend's maxPoolPositions.
  */
-function maxPoolGrad(args: { inputs: KernelInputs; backend: BackendWasm; attrs: KernelAttrs }): tf.TensorInfo {
+function maxPoolGrad(args: WasmKernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const input = inputs.input!;
   const dy = inputs.dy!;
