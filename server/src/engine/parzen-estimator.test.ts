@@ -91,6 +91,16 @@ describe('ParzenEstimator', () => {
     }
   });
 
+  it('gives each candidate the same log density, to the bit, in a batch as alone', () => {
+    // The batch path computes four candidates per pass over the kernels; the last ones (7 = 4 + 3) one by one.
+    const rng = new SeededRandom(5);
+    const xs = Float64Array.from({ length: 400 }, () => rng.uniform(-5, 10));
+    const pe = new ParzenEstimator({ x: xs }, { x: floatDistribution(-5, 10) }, { ...univariate, unnormalizedKernels: true });
+    const batch = Float64Array.from({ length: 7 }, () => rng.uniform(-5, 10));
+    const together = pe.logPdf({ x: batch });
+    batch.forEach((x, j) => expect(Object.is(pe.logPdf({ x: [x] })[0], together[j])).toBe(true));
+  });
+
   it('gives the same estimator with or without a precomputed sort order', () => {
     const rng = new SeededRandom(3);
     const xs = Float64Array.from({ length: 300 }, () => rng.uniform(-5, 10));
