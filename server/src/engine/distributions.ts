@@ -93,6 +93,11 @@ function adjustHighToStep(low: number, high: number, step: number): number {
   return Math.abs(adjusted - high) < 1e-12 * Math.max(1, Math.abs(high)) ? high : adjusted;
 }
 
+/** A copy that shares nothing with `distribution`, for storages (structuredClone takes about 20× as long). */
+export function copyDistribution(distribution: Distribution): Distribution {
+  return distribution.type === 'categorical' ? { ...distribution, choices: [...distribution.choices] } : { ...distribution };
+}
+
 /** True when the distribution allows only one value (it is then not sampled at all). */
 export function isSingle(distribution: Distribution): boolean {
   if (distribution.type === 'categorical') return distribution.choices.length === 1;

@@ -1,4 +1,4 @@
-import type { Distribution, ParamValue } from './distributions.js';
+import { copyDistribution, type Distribution, type ParamValue } from './distributions.js';
 import type { FrozenTrial, TrialState } from './frozen-trial.js';
 import type { JsonValue } from './json-value.js';
 import type { NewTrial, Storage, StudyRecord, TrialOutcome } from './storage.js';
@@ -78,7 +78,7 @@ export class InMemoryStorage implements Storage {
     this.updateRunning(trialId, (t) => ({
       ...t,
       params: { ...t.params, [name]: value },
-      distributions: { ...t.distributions, [name]: structuredClone(distribution) },
+      distributions: { ...t.distributions, [name]: copyDistribution(distribution) },
     }));
   }
 
