@@ -30,13 +30,12 @@ const EPS = 1e-12;
 const MAGIC_CLIP_MAX_KERNELS = 100;
 
 /**
- * A numerical dimension. Kernel k is a normal N(mus[k], sigmas[k]) truncated to [lower, upper]; `logNorm[k]` is
- * its sample-independent log normalizer (−log σ unless unnormalized, −log √2π, −log truncated mass; for a
- * discrete dimension, which integrates the kernel over the cell [x − step/2, x + step/2], −log mass only).
+ * A numerical dimension. Kernel k is a normal N(mus[k], sigmas[k]) truncated to [lower, upper] (a discrete
+ * dimension integrates it over the cell [x − step/2, x + step/2]).
  */
 type Dimension =
-  | { kind: 'continuous'; log: boolean; int: IntRounding | null; low: number; high: number; lower: number; upper: number; mus: Float64Array; sigmas: Float64Array; invSigmas: Float64Array; logNorm: Float64Array }
-  | { kind: 'discrete'; log: false; int: IntRounding | null; low: number; high: number; step: number; lower: number; upper: number; mus: Float64Array; sigmas: Float64Array; invSigmas: Float64Array; logNorm: Float64Array }
+  | { kind: 'continuous'; log: boolean; int: IntRounding | null; low: number; high: number; lower: number; upper: number; mus: Float64Array; sigmas: Float64Array; invSigmas: Float64Array }
+  | { kind: 'discrete'; log: false; int: IntRounding | null; low: number; high: number; step: number; lower: number; upper: number; mus: Float64Array; sigmas: Float64Array; invSigmas: Float64Array }
   | { kind: 'categorical'; nChoices: number; probs: Float64Array; logProbs: Float64Array };
 
 // log-sum-exp drops terms below max − 40: exp(−40) < 2^−57, they cannot change a sum that holds exp(0) = 1.
@@ -70,7 +69,6 @@ export class ParzenEstimator {
    * [k · dims + d], so the log-density pass reads memory in order and keeps each kernel's sum in a register.
    */
   private readonly packed: { mus: Float64Array; invSigmas: Float64Array } | null = null;
-  private readonly point: Float64Array;
 
   constructor(
     observations: Record<string, ArrayLike<number>>,
@@ -92,16 +90,12 @@ export class ParzenEstimator {
     this.weights = mixture.weights;
     this.logWeights = mixture.logWeights;
     this.cumulativeWeights = mixture.cumulative;
+    this.base = this.logWeights.slice();
     this.dims = this.names.map((name) => {
       const raw = observations[name] ?? new Float64Array(0);
-      return buildDimension(raw, searchSpace[name]!, parameters, this.names.length, sortOrders?.[name]);
+      return buildDimension(raw, searchSpace[name]!, parameters, this.names.length, sortOrders?.[name], this.base);
     });
-    this.base = this.logWeights.slice();
-    for (const dim of this.dims) {
-      if (dim.kind !== 'categorical') for (let k = 0; k < nKernels; k++) this.base[k]! += dim.logNorm[k]!;
-    }
     const nDims = this.dims.length;
-    this.point = new Float64Array(nDims);
     if (nDims > 1 && this.dims.every((dim) => dim.kind === 'continuous')) {
       const mus = new Float64Array(nKernels * nDims);
       const invSigmas = new Float64Array(nKernels * nDims);
@@ -468,6 +462,8 @@ function buildDimension(
   parameters: ParzenEstimatorParameters,
   nDims: number,
   sortOrder: ArrayLike<number> | undefined,
+  /** Per kernel: each numerical dimension adds its log normalizer (see ParzenEstimator.base). */
+  base: Float64Array,
 ): Dimension {
   const n = raw.length;
   if (distribution.type === 'categorical') {
@@ -501,11 +497,12 @@ function buildDimension(
     high = Math.log(distribution.high + step / 2);
     step = null;
   }
-  const mus = new Float64Array(n);
+  // The observations' centres, then the prior's (kernelBandwidths places it).
+  const mus = new Float64Array(n + (parameters.considerPrior || n === 0 ? 1 : 0));
   if (log) for (let i = 0; i < n; i++) mus[i] = Math.log(raw[i]!);
   else for (let i = 0; i < n; i++) mus[i] = raw[i]!;
-  const { allMus, sigmas } = kernelBandwidths(mus, low, high, step ?? 0, parameters, nDims, sortOrder);
-  const nKernels = allMus.length;
+  const sigmas = kernelBandwidths(mus, n, low, high, step ?? 0, parameters, nDims, sortOrder);
+  const nKernels = mus.length;
   const invSigmas = new Float64Array(nKernels);
   // Runs of equal bandwidths are common (all of them in multivariate mode, the clipped ones otherwise).
   for (let k = 0, previous = NaN, inverse = NaN; k < nKernels; k++) {
@@ -515,9 +512,10 @@ function buildDimension(
     }
     invSigmas[k] = inverse;
   }
+  // Each kernel's log normalizer: −log σ unless unnormalized, −log √2π, −log truncated mass; a discrete kernel's
+  // mass over its cell is the probability itself, so −log mass only.
   const unnormalized = parameters.unnormalizedKernels === true;
   if (step === null) {
-    const logNorm = new Float64Array(nKernels);
     let previousSigma = NaN;
     let logSigma = 0;
     for (let k = 0; k < nKernels; k++) {
@@ -525,20 +523,19 @@ function buildDimension(
         previousSigma = sigmas[k]!;
         logSigma = Math.log(previousSigma);
       }
-      const mu = allMus[k]!;
+      const mu = mus[k]!;
       const logMass = logTruncatedMass((low - mu) * invSigmas[k]!, (high - mu) * invSigmas[k]!);
-      logNorm[k] = (unnormalized ? 0 : -logSigma) - LOG_SQRT_2PI - logMass;
+      base[k]! += (unnormalized ? 0 : -logSigma) - LOG_SQRT_2PI - logMass;
     }
-    return { kind: 'continuous', log, int, low, high, lower: low, upper: high, mus: allMus, sigmas, invSigmas, logNorm };
+    return { kind: 'continuous', log, int, low, high, lower: low, upper: high, mus, sigmas, invSigmas };
   }
   const lower = low - step / 2;
   const upper = high + step / 2;
-  const logNorm = new Float64Array(nKernels);
   for (let k = 0; k < nKernels; k++) {
-    const mu = allMus[k]!;
-    logNorm[k] = -logTruncatedMass((lower - mu) * invSigmas[k]!, (upper - mu) * invSigmas[k]!);
+    const mu = mus[k]!;
+    base[k]! += -logTruncatedMass((lower - mu) * invSigmas[k]!, (upper - mu) * invSigmas[k]!);
   }
-  return { kind: 'discrete', log: false, int, low, high, step, lower, upper, mus: allMus, sigmas, invSigmas, logNorm };
+  return { kind: 'discrete', log: false, int, low, high, step, lower, upper, mus, sigmas, invSigmas };
 }
 
 // Φ(-8.5) < 1e-17: a bound further than 8.5 σ away removes nothing representable from a mass near 1.
@@ -580,17 +577,24 @@ export function ndtrNonPositive(x: number): number {
   return PHI_TABLE[j]! + PDF_TABLE[j]! * series;
 }
 
-/** Optuna `_calculate_numerical_distributions`: kernel centres and bandwidths, prior kernel last. */
+// Scratch for the univariate bandwidth rule: the centres in sorted order between the bounds, and their owners.
+let sortedScratch = new Float64Array(0);
+let ownerScratch = new Int32Array(0);
+
+/**
+ * Optuna `_calculate_numerical_distributions`: the kernels' bandwidths, prior kernel last. `mus` holds the n
+ * observations' centres and, when there is a prior kernel, one more slot, where its centre is written.
+ */
 function kernelBandwidths(
   mus: Float64Array,
+  n: number,
   low: number,
   high: number,
   step: number,
   parameters: ParzenEstimatorParameters,
   nDims: number,
   sortOrder: ArrayLike<number> | undefined,
-): { allMus: Float64Array; sigmas: Float64Array } {
-  const n = mus.length;
+): Float64Array {
   const considerPrior = parameters.considerPrior || n === 0;
   const range = high - low + step;
   const priorMu = 0.5 * (low + high);
@@ -601,12 +605,16 @@ function kernelBandwidths(
   } else if (n > 0) {
     // Univariate: each kernel is as wide as the larger gap to its neighbours (Bergstra et al. 2011), the prior
     // centre counting as a neighbour (Optuna sorts the centres with the prior's).
-    const order = sortOrder ?? argsort(mus);
+    const order = sortOrder ?? argsort(mus.subarray(0, n));
     if (order.length !== n) throw new Error(`sortOrder has ${order.length} entries for ${n} observations.`);
     const m = n + (considerPrior ? 1 : 0);
     // sorted[0] and sorted[m + 1] are the bounds; the prior goes after the observations equal to it.
-    const sorted = new Float64Array(m + 2);
-    const owner = new Int32Array(m); // observation index at each sorted position, -1 for the prior
+    if (sortedScratch.length < m + 2) {
+      sortedScratch = new Float64Array(2 * (m + 2));
+      ownerScratch = new Int32Array(2 * (m + 2));
+    }
+    const sorted = sortedScratch;
+    const owner = ownerScratch; // observation index at each sorted position, -1 for the prior
     sorted[0] = low - step / 2;
     let j = 1;
     let priorPlaced = !considerPrior;
@@ -643,13 +651,11 @@ function kernelBandwidths(
     ? range / Math.min(MAGIC_CLIP_MAX_KERNELS, 1 + n + (considerPrior ? 1 : 0))
     : EPS;
   for (let i = 0; i < n; i++) sigmas[i] = Math.min(Math.max(sigmas[i]!, minSigma), maxSigma);
-  const allMus = new Float64Array(sigmas.length);
-  allMus.set(mus);
   if (considerPrior) {
-    allMus[n] = priorMu;
+    mus[n] = priorMu;
     sigmas[n] = range; // Optuna: prior sigma = 1.0 * (high - low + step)
   }
-  return { allMus, sigmas };
+  return sigmas;
 }
 
 /**
