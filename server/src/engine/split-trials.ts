@@ -8,28 +8,24 @@ import { lossSign, type StudyDirection } from './study-direction.js';
  * COMPLETE trials by value (multi-objective: non-domination rank, ties broken by hypervolume subset
  * selection), then PRUNED trials by (latest step, value at it) if the good set is not full yet. RUNNING trials
  * (present only with the constant liar) always count as bad: the "lie" is that they will turn out poorly,
- * which pushes concurrent workers away from points already being evaluated. Both lists come back ordered by
- * trial number, so the weights function sees oldest first.
+ * which pushes concurrent workers away from points already being evaluated. FAILED trials belong to neither.
+ * Returns isBelow, indexed like `trials`: 1 for a good trial, 0 otherwise.
  */
-export function splitTrials(
-  trials: readonly FrozenTrial[],
-  directions: readonly StudyDirection[],
-  nBelow: number,
-): { below: FrozenTrial[]; above: FrozenTrial[] } {
-  const complete: FrozenTrial[] = [];
-  const pruned: FrozenTrial[] = [];
-  const running: FrozenTrial[] = [];
-  for (const t of trials) {
-    if (t.state === 'COMPLETE') complete.push(t);
-    else if (t.state === 'PRUNED') pruned.push(t);
-    else if (t.state === 'RUNNING') running.push(t);
+export function splitTrials(trials: readonly FrozenTrial[], directions: readonly StudyDirection[], nBelow: number): Uint8Array {
+  const complete: number[] = [];
+  const pruned: number[] = [];
+  for (let i = 0; i < trials.length; i++) {
+    const state = trials[i]!.state;
+    if (state === 'COMPLETE') complete.push(i);
+    else if (state === 'PRUNED') pruned.push(i);
   }
-  const below = new Set<FrozenTrial>(
+  const chosen =
     directions.length === 1
-      ? bestSingleObjective(complete, lossSign(directions[0]!), nBelow)
-      : bestMultiObjective(complete, directions, nBelow),
-  );
-  let remaining = Math.max(0, nBelow - below.size);
+      ? bestSingleObjective(trials, complete, lossSign(directions[0]!), nBelow)
+      : bestMultiObjective(trials, complete, directions, nBelow);
+  const isBelow = new Uint8Array(trials.length);
+  for (const i of chosen) isBelow[i] = 1;
+  let remaining = Math.max(0, nBelow - chosen.length);
   if (remaining > 0 && directions.length === 1) {
     // Pruned trials rank by how far they got, then by their last value (NaN last).
     const sign = lossSign(directions[0]!);
@@ -40,46 +36,45 @@ export function splitTrials(
       return [-last.step, Number.isNaN(last.value) ? Infinity : sign * last.value];
     };
     const ranked = pruned
-      .map((t) => ({ t, s: score(t) }))
+      .map((i) => ({ i, t: trials[i]!, s: score(trials[i]!) }))
       .sort((a, b) => a.s[0] - b.s[0] || a.s[1] - b.s[1] || a.t.number - b.t.number);
-    for (const { t } of ranked) {
+    for (const { i } of ranked) {
       if (remaining-- <= 0) break;
-      below.add(t);
+      isBelow[i] = 1;
     }
   }
-  const belowList: FrozenTrial[] = [];
-  const aboveList: FrozenTrial[] = [];
-  for (const t of trials) {
-    if (t.state === 'FAILED') continue;
-    (below.has(t) ? belowList : aboveList).push(t);
-  }
-  return { below: belowList, above: aboveList };
+  return isBelow;
 }
 
-/** The k best trials by (loss, number), in one pass with a small sorted buffer (k ≤ 25 by default gamma). */
-function bestSingleObjective(complete: readonly FrozenTrial[], sign: number, k: number): FrozenTrial[] {
+/**
+ * Indices (into `trials`) of the k best COMPLETE trials by (loss, number), in one pass with a small sorted buffer
+ * (k ≤ 25 by default gamma). `complete` lists the COMPLETE trials' indices in order.
+ */
+function bestSingleObjective(trials: readonly FrozenTrial[], complete: readonly number[], sign: number, k: number): number[] {
   if (k <= 0) return [];
-  const best: Array<{ loss: number; t: FrozenTrial }> = [];
-  for (const t of complete) {
-    const loss = sign * t.values![0]!;
+  const best: Array<{ loss: number; i: number }> = [];
+  for (const i of complete) {
+    const loss = sign * trials[i]!.values![0]!;
     if (best.length === k && !(loss < best[k - 1]!.loss)) continue;
-    let i = best.length;
-    while (i > 0 && best[i - 1]!.loss > loss) i--;
-    best.splice(i, 0, { loss, t });
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.loss > loss) at--;
+    best.splice(at, 0, { loss, i });
     if (best.length > k) best.pop();
   }
-  return best.map((b) => b.t);
+  return best.map((b) => b.i);
 }
 
+/** Indices (into `trials`) of the nBelow best COMPLETE trials by non-domination rank, then hypervolume. */
 function bestMultiObjective(
-  complete: readonly FrozenTrial[],
+  trials: readonly FrozenTrial[],
+  complete: readonly number[],
   directions: readonly StudyDirection[],
   nBelow: number,
-): FrozenTrial[] {
+): number[] {
   if (nBelow <= 0) return [];
   if (nBelow >= complete.length) return [...complete];
   const signs = directions.map(lossSign);
-  const losses = complete.map((t) => t.values!.map((v, i) => signs[i]! * v));
+  const losses = complete.map((i) => trials[i]!.values!.map((v, d) => signs[d]! * v));
   const ranks = nonDominationRanks(losses, nBelow);
   // Whole fronts that fit, then the best hypervolume subset of the next front.
   const counts = new Map<number, number>();
@@ -90,10 +85,10 @@ function bestMultiObjective(
     lastFullRank++;
     taken += counts.get(lastFullRank)!;
   }
-  const chosen = complete.filter((_, i) => ranks[i]! <= lastFullRank);
+  const chosen = complete.filter((_, c) => ranks[c]! <= lastFullRank);
   if (chosen.length < nBelow) {
-    const tieIndices = complete.map((_, i) => i).filter((i) => ranks[i] === lastFullRank + 1);
-    const tiePoints = tieIndices.map((i) => losses[i]!);
+    const tieIndices = complete.map((_, c) => c).filter((c) => ranks[c] === lastFullRank + 1);
+    const tiePoints = tieIndices.map((c) => losses[c]!);
     const picked = selectHypervolumeSubset(tiePoints, nBelow - chosen.length, referencePoint(tiePoints));
     for (const j of picked) chosen.push(complete[tieIndices[j]!]!);
   }

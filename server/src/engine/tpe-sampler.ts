@@ -368,11 +368,7 @@ class TrialHistory {
       for (const t of this.trials) this.ids.add(t.id);
     }
     for (const [name, column] of this.columns) this.extend(name, column, start);
-    const { below } = splitTrials(this.trials, this.directions, gamma(this.trials.length));
-    const good = new Set(below);
-    const isBelow = new Uint8Array(this.trials.length);
-    for (let i = 0; i < isBelow.length; i++) if (good.has(this.trials[i]!)) isBelow[i] = 1;
-    this.below = isBelow;
+    this.below = splitTrials(this.trials, this.directions, gamma(this.trials.length));
     this.split = null;
   }
 
