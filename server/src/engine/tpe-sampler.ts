@@ -318,7 +318,7 @@ class TrialHistory {
   /** Finished trials by number (oldest first). */
   trials: FrozenTrial[] = [];
   /** below[i] = 1 when trials[i] is in the good set. */
-  below = new Uint8Array(0);
+  below: Uint8Array = new Uint8Array(0);
   private readonly ids = new Set<string>();
   private readonly columns = new Map<string, ParamColumn>();
   private scanFrom = 0;
