@@ -132,15 +132,29 @@ export function logGaussMass(a: number, b: number): number {
   return Math.log1p(-ndtr(a) - ndtr(-b));
 }
 
+/** What `truncnormPpf` needs from the bounds alone: one per kernel serves all the quantiles drawn from it. */
+export interface TruncatedNormal {
+  a: number;
+  b: number;
+  /** log Φ(a) when a < 0, else log Φ(−b): the tail the quantile is measured from. */
+  logTail: number;
+  /** log of the mass in [a, b]. */
+  logMass: number;
+}
+
+export function truncatedNormal(a: number, b: number): TruncatedNormal {
+  return { a, b, logTail: a < 0 ? logNdtr(a) : logNdtr(-b), logMass: logGaussMass(a, b) };
+}
+
 /** Quantile q of the standard normal truncated to [a, b] (Optuna `_truncnorm.ppf`). */
 export function truncnormPpf(q: number, a: number, b: number): number {
+  return truncatedNormalPpf(q, truncatedNormal(a, b));
+}
+
+/** `truncnormPpf` with the bounds' part precomputed. */
+export function truncatedNormalPpf(q: number, { a, b, logTail, logMass }: TruncatedNormal): number {
   if (q === 0) return a;
   if (q === 1) return b;
-  let x: number;
-  if (a < 0) {
-    x = ndtriExp(logSum(logNdtr(a), Math.log(q) + logGaussMass(a, b)));
-  } else {
-    x = -ndtriExp(logSum(logNdtr(-b), Math.log1p(-q) + logGaussMass(a, b)));
-  }
+  const x = a < 0 ? ndtriExp(logSum(logTail, Math.log(q) + logMass)) : -ndtriExp(logSum(logTail, Math.log1p(-q) + logMass));
   return Math.min(Math.max(x, a), b);
 }

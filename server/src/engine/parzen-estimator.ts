@@ -1,5 +1,5 @@
 import type { Distribution, SearchSpace } from './distributions.js';
-import { logGaussMass, ndtr, truncnormPpf } from './gaussian.js';
+import { logGaussMass, ndtr, truncatedNormal, truncatedNormalPpf, type TruncatedNormal } from './gaussian.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /** The knobs of the Parzen estimator; the TPE sampler's options supply them. */
@@ -113,6 +113,8 @@ export class ParzenEstimator {
   /** `count` draws; numerical values are on the parameter's own scale (log ranges exponentiated, ints rounded). */
   sample(rng: SeededRandom, count: number): Record<string, Float64Array> {
     const out = this.names.map(() => new Float64Array(count));
+    // Each kernel's truncated normal, built the first time a draw picks the kernel (draws often repeat kernels).
+    const truncated = this.dims.map(() => new Map<number, TruncatedNormal>());
     for (let c = 0; c < count; c++) {
       const k = rng.choiceCumulative(this.cumulativeWeights);
       for (let d = 0; d < this.dims.length; d++) {
@@ -132,10 +134,13 @@ export class ParzenEstimator {
         } else {
           const mu = dim.mus[k]!;
           const sigma = dim.sigmas[k]!;
-          const half = dim.kind === 'discrete' ? dim.step / 2 : 0;
-          const a = (dim.low - half - mu) / sigma;
-          const b = (dim.high + half - mu) / sigma;
-          value = mu + sigma * truncnormPpf(rng.random(), a, b);
+          let kernel = truncated[d]!.get(k);
+          if (!kernel) {
+            const half = dim.kind === 'discrete' ? dim.step / 2 : 0;
+            kernel = truncatedNormal((dim.low - half - mu) / sigma, (dim.high + half - mu) / sigma);
+            truncated[d]!.set(k, kernel);
+          }
+          value = mu + sigma * truncatedNormalPpf(rng.random(), kernel);
           if (dim.kind === 'discrete') {
             value = Math.min(Math.max(dim.low + Math.round((value - dim.low) / dim.step) * dim.step, dim.low), dim.high);
           }
