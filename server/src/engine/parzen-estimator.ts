@@ -372,27 +372,23 @@ function finishLogSumExp(inside: InsideCandidates, nKernels: number, result: Flo
   }
 }
 
-// The shifted terms that pass the log-sum-exp cutoff, gathered before their exps are summed (see logSumExp).
-let kept = new Float64Array(0);
-
 /**
- * log Σ exp(terms[start .. start + n]) given their maximum, summed in kernel order. About half of the terms pass
- * the cutoff, in no predictable pattern: a branch per term mispredicts often, so the passing terms are first
- * gathered without a branch (each is written, the count advances only for those that pass), then summed.
+ * log Σ exp(terms[start .. start + n]) given their maximum, summed in kernel order; overwrites those terms.
+ * About half of the terms pass the cutoff, in no predictable pattern: a branch per term mispredicts often, so
+ * the passing terms, shifted by the maximum, are first packed to the front of the range without a branch (each
+ * is written, the end advances only for those that pass), then their exps are summed.
  */
 function logSumExp(terms: Float64Array, start: number, n: number, max: number): number {
   if (max === -Infinity) return -Infinity;
-  if (kept.length < n) kept = new Float64Array(Math.max(n, 2 * kept.length));
-  const shifted = kept;
   const cutoff = max - LSE_CUTOFF;
-  let count = 0;
-  for (let i = start, end = start + n; i < end; i++) {
+  let end = start;
+  for (let i = start, last = start + n; i < last; i++) {
     const v = terms[i]!;
-    shifted[count] = v - max;
-    count += +(v > cutoff);
+    terms[end] = v - max;
+    end += +(v > cutoff);
   }
   let sum = 0;
-  for (let i = 0; i < count; i++) sum += expAboveCutoff(shifted[i]!);
+  for (let i = start; i < end; i++) sum += expAboveCutoff(terms[i]!);
   return Math.log(sum) + max;
 }
 
