@@ -72,16 +72,21 @@ describe('wasm training kernels', () => {
     });
   }
 
-  const poolCases: { shape: number[]; size: number; stride: number; pad: 'same' | 'valid' }[] = [
+  // `ties`: inputs rounded to integers, so windows hold equal maxima (as ReLU's zeros do) and the first must win.
+  const poolCases: { shape: number[]; size: number; stride: number; pad: 'same' | 'valid'; ties?: boolean }[] = [
     { shape: [4, 8, 8, 3], size: 2, stride: 2, pad: 'valid' },
+    { shape: [2, 7, 7, 4], size: 2, stride: 2, pad: 'valid', ties: true },
+    { shape: [2, 9, 6, 3], size: 3, stride: 3, pad: 'valid', ties: true },
     { shape: [2, 5, 5, 2], size: 2, stride: 2, pad: 'same' },
+    { shape: [2, 6, 6, 2], size: 2, stride: 2, pad: 'same', ties: true },
     { shape: [2, 5, 5, 2], size: 3, stride: 1, pad: 'same' },
+    { shape: [2, 6, 5, 3], size: 3, stride: 2, pad: 'valid', ties: true },
   ];
   for (const c of poolCases) {
-    it(`MaxPool input gradient matches the cpu backend: ${c.size}×${c.size}/${c.stride} ${c.pad} on [${c.shape}]`, async () => {
+    it(`MaxPool input gradient matches the cpu backend: ${c.size}×${c.size}/${c.stride} ${c.pad} on [${c.shape}]${c.ties ? ', with ties' : ''}`, async () => {
       const grads = (): tf.Tensor[] => {
         const pool = (x: tf.Tensor): tf.Tensor => tf.maxPool(x as tf.Tensor4D, c.size, c.stride, c.pad);
-        const x = seeded(c.shape, 6);
+        const x = c.ties ? seeded(c.shape, 6).round() : seeded(c.shape, 6);
         const weights = seeded(pool(x).shape, 7);
         return [tf.grad((xi: tf.Tensor) => pool(xi).mul(weights).sum() as tf.Scalar)(x)];
       };

@@ -1,15 +1,15 @@
 // Training kernels the stock TF.js wasm backend lacks or gets wrong (STACK.md, "Training"). Without them the
 // backward pass of any Conv2D layer (Conv2DBackpropFilter) and of any Embedding layer (UnsortedSegmentSum, the
-// gradient of Gather) throws "kernel not registered". The stock wasm MaxPoolGrad returns wrong gradients (off by
-// O(1) against cpu for 'same' padding and for some valid shapes such as [4, 8, 8, 3] with a 2×2 window), so it is
-// replaced too; its Conv2DBackpropInput is correct but was the slowest kernel of a CNN step, so stride-1
-// convolutions (all the builder makes) take a forward-convolution path. BatchMatMul, GatherV2 and Sum are replaced
+// gradient of Gather) throws "kernel not registered". The stock wasm MaxPoolGrad returns wrong gradients, so it is
+// replaced too (wasm-max-pool-gradient.ts); its Conv2DBackpropInput is correct but was the slowest kernel of a CNN
+// step, so stride-1 convolutions (all the builder makes) take a forward-convolution path. BatchMatMul, GatherV2 and Sum are replaced
 // where the stock kernels are slow for the shapes training makes (wasm-batch-matmul.ts, wasm-heap-kernels.ts).
 // Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import { convFilterGradientCall } from './conv-filter-gradient.js';
 import { batchMatMul } from './wasm-batch-matmul.js';
 import { gatherV2, sumLeadingAxes, unsortedSegmentSum } from './wasm-heap-kernels.js';
+import { maxPoolGrad } from './wasm-max-pool-gradient.js';
 import { keepStockKernel, runStockKernel, runWasmKernel, type WasmKernelArgs } from './wasm-kernel-calls.js';
 
 /** Kernel names this module adds to the wasm backend. */
@@ -45,43 +45,56 @@ export function registerWasmTrainingKernels(): void {
 }
 
 /**
- * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co].
- * That is a forward convolution in which the batch plays the channel role: input xᵀ = x transposed to
- * [ci, H, W, b], filter dyᵀ = dy transposed to [oh, ow, b, co], dilation = the original stride, and the original
- * padding. The result [ci, kh', kw', co] (kh' ≥ kh) is cropped and transposed to [kh, kw, ci, co].
+ * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·sh + kh − padTop, ow·sw + kw − padLeft, ci] · dy[b, oh, ow, co]: one
+ * matrix product Pᵀ · dy, where row (kh, kw, ci) of Pᵀ holds channel ci of the input under filter tap (kh, kw) at
+ * every output position (im2col, transposed; zero where the tap falls on padding) and dy is [b·oh·ow, co]. The rows
+ * come out in the filter's own (kh, kw, ci) order, so the product is dW as it is laid out.
  */
 function conv2DBackpropFilter(args: WasmKernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const { x, dy, filterShape, info } = convFilterGradientCall(inputs, attrs, 'wasm');
   const [kh, kw, ci, co] = filterShape;
-  const xT = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] });
-  const dyT = runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
-  const full = runWasmKernel(
-    backend,
-    'Conv2D',
-    { x: xT, filter: dyT },
-    {
-      strides: [1, 1],
-      dilations: [info.strideHeight, info.strideWidth],
-      pad: [
-        [0, 0],
-        [info.padInfo.top, info.padInfo.bottom],
-        [info.padInfo.left, info.padInfo.right],
-        [0, 0],
-      ],
-      dataFormat: 'NHWC',
-    },
-  );
-  backend.disposeData(xT.dataId);
-  backend.disposeData(dyT.dataId);
-  let cropped = full;
-  if (full.shape[1] !== kh || full.shape[2] !== kw) {
-    cropped = runWasmKernel(backend, 'Slice', { x: full }, { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] });
-    backend.disposeData(full.dataId);
+  const positions = info.batchSize * info.outHeight * info.outWidth;
+  // Channels first, so each patch row is read along contiguous input rows.
+  const channelsFirst = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 0, 1, 2] });
+  const patchesT = backend.makeOutput([1, kh * kw * ci, positions], 'float32');
+  gatherPatchRows(info, backend.typedArrayFromHeap(channelsFirst) as Float32Array, backend.typedArrayFromHeap(patchesT) as Float32Array);
+  backend.disposeData(channelsFirst.dataId);
+  // dy as [1, b·oh·ow, co]: a new view of the same data (no kernel, so no reference count to balance).
+  const product = runStockKernel('BatchMatMul', { inputs: { a: patchesT, b: { ...dy, shape: [1, positions, co] } }, backend, attrs: { transposeA: false, transposeB: false } });
+  backend.disposeData(patchesT.dataId);
+  return { ...product, shape: [kh, kw, ci, co] };
+}
+
+/** Pᵀ[(fy, fx, c), (b, oh, ow)] = x[c, b, oh·sh + fy − padTop, ow·sw + fx − padLeft], 0 outside the input. */
+function gatherPatchRows(info: tf.backend_util.Conv2DInfo, x: Float32Array, patchesT: Float32Array): void {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth, padInfo } = info;
+  let to = 0;
+  for (let fy = 0; fy < filterHeight; fy++) {
+    for (let fx = 0; fx < filterWidth; fx++) {
+      // The output columns whose tap lands inside the input: iw = ow·sw + fx − padLeft in [0, inWidth).
+      const firstColumn = Math.max(0, Math.ceil((padInfo.left - fx) / strideWidth));
+      const endColumn = Math.min(outWidth, Math.floor((inWidth - 1 + padInfo.left - fx) / strideWidth) + 1);
+      for (let c = 0; c < inChannels; c++) {
+        for (let b = 0; b < batchSize; b++) {
+          const image = (c * batchSize + b) * inHeight;
+          for (let oh = 0; oh < outHeight; oh++) {
+            const ih = oh * strideHeight + fy - padInfo.top;
+            if (ih < 0 || ih >= inHeight || endColumn <= firstColumn) {
+              patchesT.fill(0, to, to + outWidth);
+              to += outWidth;
+              continue;
+            }
+            let from = (image + ih) * inWidth + firstColumn * strideWidth + fx - padInfo.left;
+            let ow = 0;
+            for (; ow < firstColumn; ow++) patchesT[to++] = 0;
+            for (; ow < endColumn; ow++, from += strideWidth) patchesT[to++] = x[from]!;
+            for (; ow < outWidth; ow++) patchesT[to++] = 0;
+          }
+        }
+      }
+    }
   }
-  const dw = runWasmKernel(backend, 'Transpose', { x: cropped }, { perm: [1, 2, 0, 3] });
-  backend.disposeData(cropped.dataId);
-  return dw;
 }
 
 /**
@@ -126,70 +139,6 @@ function conv2DBackpropInput(args: WasmKernelArgs): tf.TensorInfo {
   );
   backend.disposeData(swapped.dataId);
   return dx;
-}
-
-/**
- * dx[argmax of each pooling window] += dy[window], the argmax taken over in-bounds positions only (padding never
- * wins) and the first maximum winning ties, as in the cpu backend's maxPoolPositions.
- */
-function maxPoolGrad(args: WasmKernelArgs): tf.TensorInfo {
-  const { inputs, backend, attrs } = args;
-  const input = inputs.input!;
-  const dy = inputs.dy!;
-  const { filterSize, strides, pad, dimRoundingMode } = attrs as {
-    filterSize: [number, number] | number;
-    strides: [number, number] | number;
-    pad: 'valid' | 'same' | number;
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  };
-  const info = tf.backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth } = info;
-  const { effectiveFilterHeight: fh, effectiveFilterWidth: fw, dilationHeight: dh, dilationWidth: dw } = info;
-  const x = backend.readSync(input.dataId) as Float32Array;
-  const g = backend.readSync(dy.dataId) as Float32Array;
-  const out = backend.makeOutput(input.shape, 'float32');
-  const dx = backend.typedArrayFromHeap(out) as Float32Array;
-  dx.fill(0);
-  // Channels innermost (contiguous in NHWC): each window position is scanned for all channels at once, so memory is
-  // read in order; scan order per channel, and so tie-breaking, is unchanged.
-  const best = new Float32Array(inChannels);
-  const bestIndex = new Int32Array(inChannels);
-  for (let b = 0; b < batchSize; b++) {
-    const xBase = b * inHeight * inWidth * inChannels;
-    for (let oh = 0; oh < outHeight; oh++) {
-      const h0 = oh * strideHeight - info.padInfo.top;
-      for (let ow = 0; ow < outWidth; ow++) {
-        const w0 = ow * strideWidth - info.padInfo.left;
-        const gBase = ((b * outHeight + oh) * outWidth + ow) * inChannels;
-        bestIndex.fill(-1);
-        for (let fy = 0; fy < fh; fy += dh) {
-          const h = h0 + fy;
-          if (h < 0 || h >= inHeight) continue;
-          for (let fx = 0; fx < fw; fx += dw) {
-            const w = w0 + fx;
-            if (w < 0 || w >= inWidth) continue;
-            const base = xBase + (h * inWidth + w) * inChannels;
-            for (let c = 0; c < inChannels; c++) {
-              const value = x[base + c]!;
-              if (bestIndex[c]! < 0 || value > best[c]!) {
-                best[c] = value;
-                bestIndex[c] = base + c;
-              }
-            }
-          }
-        }
-        for (let c = 0; c < inChannels; c++) if (bestIndex[c]! >= 0) dx[bestIndex[c]!]! += g[gBase + c]!;
-      }
-    }
-  }
-  return out;
 }
 
 let batchNormGradientRegistered = false;
