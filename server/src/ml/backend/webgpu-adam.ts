@@ -1,20 +1,9 @@
-// Adam exactly as TF.js defines it, with each variable's update done in three GPU programs on the webgpu backend
-// instead of the stock optimizer's fourteen element-wise ops. On a GPU a training step is bound by the number of
-// dispatches (each costs tens of microseconds of CPU in TF.js and Dawn); Adam's updates were half of the reference
-// CNN's ~180 dispatches per step (docs/BENCHMARKS.md). On other backends it is the stock optimizer.
+// Adam's update of one variable as three GPU programs (first moment, second moment, weight) instead of the stock
+// optimizer's fourteen element-wise ops. On a GPU a training step is bound by the number of dispatches (each costs
+// tens of microseconds of CPU in TF.js and Dawn); Adam's updates were half of the reference CNN's ~180 dispatches
+// per step (docs/BENCHMARKS.md).
 import * as tf from '@tensorflow/tfjs';
-
-/** The stock optimizer's state (fields TF.js declares private). */
-interface AdamState {
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  learningRate: number;
-  accBeta1: tf.Variable;
-  accBeta2: tf.Variable;
-  accumulatedFirstMoment: ({ originalName: string; variable: tf.Variable } | undefined)[];
-  accumulatedSecondMoment: ({ originalName: string; variable: tf.Variable } | undefined)[];
-}
+import type { AdamConstants, AdamOperands, AdamResult } from './adam-update.js';
 
 /** What this module needs of TF.js's WebGPUBackend. */
 interface WebGpuProgramRunner {
@@ -22,7 +11,6 @@ interface WebGpuProgramRunner {
 }
 
 type UpdateKind = 'firstMoment' | 'secondMoment' | 'weight';
-type VariableGradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
 const WORKGROUP_SIZE = 128;
 
@@ -65,44 +53,16 @@ class AdamUpdateProgram {
   }
 }
 
-/** tf.train.adam's optimizer, with fused updates on webgpu. */
-export class FusedAdamOptimizer extends tf.AdamOptimizer {
-  override applyGradients(variableGradients: VariableGradients): void {
-    if (tf.getBackend() !== 'webgpu') {
-      super.applyGradients(variableGradients);
-      return;
-    }
-    const state = this as unknown as AdamState;
-    const backend = tf.backend() as unknown as WebGpuProgramRunner;
-    const run = (kind: UpdateKind, inputs: tf.Tensor[], uniforms: number[]): tf.Tensor =>
-      tf.engine().makeTensorFromTensorInfo(
-        backend.runWebGPUProgram(new AdamUpdateProgram(kind, inputs[0]!.shape), inputs, 'float32', uniforms.map((value) => ({ type: 'float32', data: [value] }))),
-      );
-    const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
-    // The bias corrections 1 − β^t, from the step count on the CPU: the stock optimizer keeps β^t in GPU scalars.
-    const step = this.iterations + 1;
-    const firstCorrection = 1 - state.beta1 ** step;
-    const secondCorrection = 1 - state.beta2 ** step;
-    tf.tidy(() => {
-      names.forEach((name, i) => {
-        const value = tf.engine().registeredVariables[name]!;
-        state.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        state.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        const gradient = Array.isArray(variableGradients) ? variableGradients[i]!.tensor : variableGradients[name];
-        if (gradient == null) return;
-        const firstMoment = state.accumulatedFirstMoment[i]!.variable;
-        const secondMoment = state.accumulatedSecondMoment[i]!.variable;
-        const newFirst = run('firstMoment', [firstMoment, gradient], [state.beta1, 1 - state.beta1]);
-        const newSecond = run('secondMoment', [secondMoment, gradient], [state.beta2, 1 - state.beta2]);
-        const newValue = run('weight', [value, newFirst, newSecond], [-state.learningRate, firstCorrection, secondCorrection, state.epsilon]);
-        firstMoment.assign(newFirst);
-        secondMoment.assign(newSecond);
-        value.assign(newValue);
-      });
-      // Kept as the stock optimizer keeps them, for getWeights/setWeights; written from the CPU, no dispatch.
-      state.accBeta1.assign(tf.scalar(state.beta1 ** (step + 1)));
-      state.accBeta2.assign(tf.scalar(state.beta2 ** (step + 1)));
-    });
-    this.incrementIterations();
-  }
+/** One variable's Adam step on the webgpu backend. */
+export function webgpuAdamUpdate(operands: AdamOperands, constants: AdamConstants): AdamResult {
+  const backend = tf.backend() as unknown as WebGpuProgramRunner;
+  const run = (kind: UpdateKind, inputs: tf.Tensor[], uniforms: number[]): tf.Tensor =>
+    tf.engine().makeTensorFromTensorInfo(
+      backend.runWebGPUProgram(new AdamUpdateProgram(kind, inputs[0]!.shape), inputs, 'float32', uniforms.map((value) => ({ type: 'float32', data: [value] }))),
+    );
+  const { beta1, beta2, epsilon, learningRate, firstCorrection, secondCorrection } = constants;
+  const firstMoment = run('firstMoment', [operands.firstMoment, operands.gradient], [beta1, 1 - beta1]);
+  const secondMoment = run('secondMoment', [operands.secondMoment, operands.gradient], [beta2, 1 - beta2]);
+  const value = run('weight', [operands.value, firstMoment, secondMoment], [-learningRate, firstCorrection, secondCorrection, epsilon]);
+  return { firstMoment, secondMoment, value };
 }

@@ -8,7 +8,7 @@ import { defaultModelConfig, type LstmConfig } from '../model/model-config.js';
 import { halvesDataset, sevensDataset, smallCnn } from '../trainer/halves-dataset.js';
 import { trainModel } from '../trainer/train-model.js';
 import { initTrainingBackend, type TrainingBackendInfo } from './training-backend.js';
-import { FusedAdamOptimizer } from './webgpu-adam.js';
+import { FusedAdamOptimizer } from './fused-adam.js';
 
 describe('WebGPU through Dawn', { timeout: 300_000 }, () => {
   let info: TrainingBackendInfo;

@@ -1,6 +1,6 @@
 // Optimizers and learning-rate schedules named in OptimizerConfig.
 import * as tf from '@tensorflow/tfjs';
-import { FusedAdamOptimizer } from '../backend/webgpu-adam.js';
+import { FusedAdamOptimizer } from '../backend/fused-adam.js';
 import type { OptimizerConfig } from './model-config.js';
 
 /** SGD's momentum; the usual 0.9 (Sutskever et al., 2013). */
