@@ -173,8 +173,7 @@ export class ParzenEstimator {
         xs[j] = x;
         return x >= dim.low && x <= dim.high;
       }, 1, this.base.length);
-      this.kernelTermsOneDim(dim.mus, dim.invSigmas, inside);
-      finishLogSumExp(inside, this.base.length, result);
+      this.logSumExpOneDim(dim.mus, dim.invSigmas, inside, result);
       return result;
     }
     if (this.packed !== null) {
@@ -238,30 +237,41 @@ export class ParzenEstimator {
   }
 
   /**
-   * Kernel terms base[k] − z²/2 of one continuous dimension for every inside candidate, written row by row
-   * (candidate j's row is terms[j · nKernels ..]). Four candidates share each pass over the kernels: every
-   * kernel's centre, bandwidth and base are loaded once for the four, and their maxima stay in registers (the
-   * same values as candidate by candidate; about 1.4× faster than one kernel pass for all 24 candidates, which
-   * kept the maxima in memory).
+   * log Σ_k exp(base[k] − z_k²/2) of one continuous dimension for every inside candidate: the same terms, cutoff
+   * and summation order as `logSumExp`, without its separate pass over all the terms. Any one term is at most the
+   * maximum, so terms at or below it − LSE_CUTOFF are below the cutoff too. The last kernel's term (the prior's:
+   * its small truncated mass makes it the largest in nearly every row) is computed first, and the terms pass packs
+   * only those above it − LSE_CUTOFF to the front of the row, without a branch (about half pass, in no
+   * predictable order). When it was the maximum, the packed terms are exactly those the cutoff keeps; otherwise
+   * `logSumExp` filters them again. Four candidates share each pass over the kernels (centre, bandwidth and base
+   * loaded once for the four, their row ends in registers).
    */
-  private kernelTermsOneDim(mus: Float64Array, invSigmas: Float64Array, inside: InsideCandidates): void {
-    const { xs, count, terms, maxes } = inside;
+  private logSumExpOneDim(mus: Float64Array, invSigmas: Float64Array, inside: InsideCandidates, result: Float64Array): void {
+    const { xs, count, terms, index } = inside;
     const base = this.base;
     const nKernels = base.length;
+    const ends = new Int32Array(count);
+    const floors = new Float64Array(count);
+    const last = nKernels - 1;
+    for (let j = 0; j < count; j++) {
+      const z = (xs[j]! - mus[last]!) * invSigmas[last]!;
+      const v = base[last]! - 0.5 * z * z;
+      floors[j] = v > -Infinity ? v : -Infinity; // NaN would keep nothing
+    }
     let j = 0;
     for (; j + 4 <= count; j += 4) {
       const x0 = xs[j]!;
       const x1 = xs[j + 1]!;
       const x2 = xs[j + 2]!;
       const x3 = xs[j + 3]!;
-      const row0 = j * nKernels;
-      const row1 = row0 + nKernels;
-      const row2 = row1 + nKernels;
-      const row3 = row2 + nKernels;
-      let max0 = -Infinity;
-      let max1 = -Infinity;
-      let max2 = -Infinity;
-      let max3 = -Infinity;
+      const cut0 = floors[j]! - LSE_CUTOFF;
+      const cut1 = floors[j + 1]! - LSE_CUTOFF;
+      const cut2 = floors[j + 2]! - LSE_CUTOFF;
+      const cut3 = floors[j + 3]! - LSE_CUTOFF;
+      let end0 = j * nKernels;
+      let end1 = end0 + nKernels;
+      let end2 = end1 + nKernels;
+      let end3 = end2 + nKernels;
       for (let k = 0; k < nKernels; k++) {
         const mu = mus[k]!;
         const invSigma = invSigmas[k]!;
@@ -274,30 +284,49 @@ export class ParzenEstimator {
         const v1 = b - 0.5 * z1 * z1;
         const v2 = b - 0.5 * z2 * z2;
         const v3 = b - 0.5 * z3 * z3;
-        terms[row0 + k] = v0;
-        terms[row1 + k] = v1;
-        terms[row2 + k] = v2;
-        terms[row3 + k] = v3;
-        if (v0 > max0) max0 = v0;
-        if (v1 > max1) max1 = v1;
-        if (v2 > max2) max2 = v2;
-        if (v3 > max3) max3 = v3;
+        terms[end0] = v0;
+        terms[end1] = v1;
+        terms[end2] = v2;
+        terms[end3] = v3;
+        end0 += +(v0 > cut0);
+        end1 += +(v1 > cut1);
+        end2 += +(v2 > cut2);
+        end3 += +(v3 > cut3);
       }
-      maxes[j] = max0;
-      maxes[j + 1] = max1;
-      maxes[j + 2] = max2;
-      maxes[j + 3] = max3;
+      ends[j] = end0;
+      ends[j + 1] = end1;
+      ends[j + 2] = end2;
+      ends[j + 3] = end3;
     }
     for (; j < count; j++) {
       const x = xs[j]!;
-      let max = -Infinity;
-      for (let k = 0, i = j * nKernels; k < nKernels; k++, i++) {
+      const cut = floors[j]! - LSE_CUTOFF;
+      let end = j * nKernels;
+      for (let k = 0; k < nKernels; k++) {
         const z = (x - mus[k]!) * invSigmas[k]!;
         const v = base[k]! - 0.5 * z * z;
-        terms[i] = v;
-        if (v > max) max = v;
+        terms[end] = v;
+        end += +(v > cut);
       }
-      maxes[j] = max;
+      ends[j] = end;
+    }
+    for (let j = 0; j < count; j++) {
+      const start = j * nKernels;
+      const end = ends[j]!;
+      // The row's maximum: every term left out is below the floor term, which is a term itself.
+      let max = floors[j]!;
+      for (let i = start; i < end; i++) if (terms[i]! > max) max = terms[i]!;
+      if (max !== floors[j]!) {
+        result[index[j]!] = logSumExp(terms, start, end - start, max);
+        continue;
+      }
+      if (max === -Infinity) {
+        result[index[j]!] = -Infinity;
+        continue;
+      }
+      let sum = 0;
+      for (let i = start; i < end; i++) sum += expAboveCutoff(terms[i]! - max);
+      result[index[j]!] = Math.log(sum) + max;
     }
   }
 
