@@ -535,13 +535,19 @@ function buildDimension(
   const sigmas = kernelBandwidths(mus, n, low, high, step ?? 0, parameters, nDims, sortOrder);
   const nKernels = mus.length;
   const invSigmas = new Float64Array(nKernels);
-  // Runs of equal bandwidths are common (all of them in multivariate mode, the clipped ones otherwise).
-  for (let k = 0, previous = NaN, inverse = NaN; k < nKernels; k++) {
-    if (sigmas[k] !== previous) {
-      previous = sigmas[k]!;
-      inverse = 1 / previous;
+  if (parameters.multivariate) {
+    // One bandwidth for all the observations' kernels, another for the prior's.
+    for (let k = 0, previous = NaN, inverse = NaN; k < nKernels; k++) {
+      if (sigmas[k] !== previous) {
+        previous = sigmas[k]!;
+        inverse = 1 / previous;
+      }
+      invSigmas[k] = inverse;
     }
-    invSigmas[k] = inverse;
+  } else {
+    // Univariate bandwidths change from kernel to kernel in no predictable pattern: a division each is cheaper
+    // than a mispredicted "same as the previous one" branch (0.45 → 0.33 ms per 10 estimators of ~980 kernels).
+    for (let k = 0; k < nKernels; k++) invSigmas[k] = 1 / sigmas[k]!;
   }
   // Each kernel's log normalizer: −log σ unless unnormalized, −log √2π, −log truncated mass; a discrete kernel's
   // mass over its cell is the probability itself, so −log mass only.
@@ -630,9 +636,13 @@ function kernelBandwidths(
   const range = high - low + step;
   const priorMu = 0.5 * (low + high);
   const sigmas = new Float64Array(n + (considerPrior ? 1 : 0));
+  const maxSigma = range;
+  const minSigma = parameters.considerMagicClip
+    ? range / Math.min(MAGIC_CLIP_MAX_KERNELS, 1 + n + (considerPrior ? 1 : 0))
+    : EPS;
   if (parameters.multivariate) {
     const sigma = SIGMA0_MAGNITUDE * Math.max(n, 1) ** (-1 / (nDims + 4)) * range;
-    sigmas.fill(sigma, 0, n);
+    sigmas.fill(Math.min(Math.max(sigma, minSigma), maxSigma), 0, n);
   } else if (n > 0) {
     // Univariate: each kernel is as wide as the larger gap to its neighbours (Bergstra et al. 2011), the prior
     // centre counting as a neighbour (Optuna sorts the centres with the prior's).
@@ -674,14 +684,9 @@ function kernelBandwidths(
         if (p === 0) sigma = sorted[2]! - sorted[1]!;
         else if (p === m - 1) sigma = sorted[m]! - sorted[m - 1]!;
       }
-      sigmas[i] = sigma;
+      sigmas[i] = Math.min(Math.max(sigma, minSigma), maxSigma);
     }
   }
-  const maxSigma = range;
-  const minSigma = parameters.considerMagicClip
-    ? range / Math.min(MAGIC_CLIP_MAX_KERNELS, 1 + n + (considerPrior ? 1 : 0))
-    : EPS;
-  for (let i = 0; i < n; i++) sigmas[i] = Math.min(Math.max(sigmas[i]!, minSigma), maxSigma);
   if (considerPrior) {
     mus[n] = priorMu;
     sigmas[n] = range; // Optuna: prior sigma = 1.0 * (high - low + step)
