@@ -3,7 +3,8 @@
 // - GatherV2 (the Embedding lookup): the stock kernel took 39 ms to gather 12 800 rows of 64 floats; copying rows
 //   within the heap takes ~1 ms.
 // - Sum over leading axes (every bias gradient): the stock kernel transposes the reduced axes innermost first, which
-//   cost ~17 ms for [12800, 256]; accumulating rows takes ~3 ms.
+//   cost ~17 ms for [12800, 256]; accumulating rows takes ~3 ms. (A product with a row of ones through XNNPACK
+//   was tried: packing the tensor as its right operand costs more than the loop.)
 // - UnsortedSegmentSum (the Embedding gradient): missing from the stock backend.
 // Heap views are taken after the output is allocated: an allocation can grow the heap and detach older views.
 import * as tf from '@tensorflow/tfjs';
@@ -64,12 +65,23 @@ export function sumLeadingAxes(args: WasmKernelArgs): tf.TensorInfo {
   return out;
 }
 
-/** into[j] = Σ_r values[r·columns + j], accumulated in float64 (the stock kernel adds in float32). */
+/**
+ * into[j] = Σ_r values[r·columns + j], accumulated in float64 (the stock kernel adds in float32). Four rows are
+ * added per pass over the sums, which halves the loads and stores of the running sums (9.7 → 4.7 ms for [65536, 32]).
+ */
 function addRows(values: Float32Array, rows: number, columns: number, into: Float32Array): void {
   const sums = new Float64Array(columns);
-  for (let r = 0; r < rows; r++) {
-    const base = r * columns;
-    for (let j = 0; j < columns; j++) sums[j]! += values[base + j]!;
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const row0 = r * columns;
+    const row1 = row0 + columns;
+    const row2 = row1 + columns;
+    const row3 = row2 + columns;
+    for (let j = 0; j < columns; j++) sums[j]! += values[row0 + j]! + values[row1 + j]! + (values[row2 + j]! + values[row3 + j]!);
+  }
+  for (; r < rows; r++) {
+    const row = r * columns;
+    for (let j = 0; j < columns; j++) sums[j]! += values[row + j]!;
   }
   into.set(sums);
 }

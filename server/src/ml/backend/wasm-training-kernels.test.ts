@@ -127,7 +127,9 @@ describe('wasm training kernels', () => {
   it('Sum over leading axes (the bias gradients), with and without keepDims, matches the cpu backend', async () => {
     const sums = (): tf.Tensor[] => {
       const x = seeded([5, 4, 3, 2], 12);
-      return [tf.sum(x, 0), tf.sum(x, [1, 0, 2], true), tf.sum(x, [0, 1, 2]), tf.sum(x, 1), tf.sum(x), tf.sum(x.toInt(), 0).toFloat()];
+      // A conv layer's bias gradient: 65 536 rows.
+      const activations = seeded([64, 32, 32, 4], 13);
+      return [tf.sum(x, 0), tf.sum(x, [1, 0, 2], true), tf.sum(x, [0, 1, 2]), tf.sum(x, 1), tf.sum(x), tf.sum(x.toInt(), 0).toFloat(), tf.sum(activations, [0, 1, 2])];
     };
     expectClose(await on('wasm', sums), await on('cpu', sums), 1e-6);
   });

@@ -45,56 +45,43 @@ export function registerWasmTrainingKernels(): void {
 }
 
 /**
- * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·sh + kh − padTop, ow·sw + kw − padLeft, ci] · dy[b, oh, ow, co]: one
- * matrix product Pᵀ · dy, where row (kh, kw, ci) of Pᵀ holds channel ci of the input under filter tap (kh, kw) at
- * every output position (im2col, transposed; zero where the tap falls on padding) and dy is [b·oh·ow, co]. The rows
- * come out in the filter's own (kh, kw, ci) order, so the product is dW as it is laid out.
+ * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co].
+ * That is a forward convolution in which the batch plays the channel role: input xᵀ = x transposed to
+ * [ci, H, W, b], filter dyᵀ = dy transposed to [oh, ow, b, co], dilation = the original stride, and the original
+ * padding. The result [ci, kh', kw', co] (kh' ≥ kh) is cropped and transposed to [kh, kw, ci, co].
  */
 function conv2DBackpropFilter(args: WasmKernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const { x, dy, filterShape, info } = convFilterGradientCall(inputs, attrs, 'wasm');
   const [kh, kw, ci, co] = filterShape;
-  const positions = info.batchSize * info.outHeight * info.outWidth;
-  // Channels first, so each patch row is read along contiguous input rows.
-  const channelsFirst = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 0, 1, 2] });
-  const patchesT = backend.makeOutput([1, kh * kw * ci, positions], 'float32');
-  gatherPatchRows(info, backend.typedArrayFromHeap(channelsFirst) as Float32Array, backend.typedArrayFromHeap(patchesT) as Float32Array);
-  backend.disposeData(channelsFirst.dataId);
-  // dy as [1, b·oh·ow, co]: a new view of the same data (no kernel, so no reference count to balance).
-  const product = runStockKernel('BatchMatMul', { inputs: { a: patchesT, b: { ...dy, shape: [1, positions, co] } }, backend, attrs: { transposeA: false, transposeB: false } });
-  backend.disposeData(patchesT.dataId);
-  return { ...product, shape: [kh, kw, ci, co] };
-}
-
-/** Pᵀ[(fy, fx, c), (b, oh, ow)] = x[c, b, oh·sh + fy − padTop, ow·sw + fx − padLeft], 0 outside the input. */
-function gatherPatchRows(info: tf.backend_util.Conv2DInfo, x: Float32Array, patchesT: Float32Array): void {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth, padInfo } = info;
-  let to = 0;
-  for (let fy = 0; fy < filterHeight; fy++) {
-    for (let fx = 0; fx < filterWidth; fx++) {
-      // The output columns whose tap lands inside the input: iw = ow·sw + fx − padLeft in [0, inWidth).
-      const firstColumn = Math.max(0, Math.ceil((padInfo.left - fx) / strideWidth));
-      const endColumn = Math.min(outWidth, Math.floor((inWidth - 1 + padInfo.left - fx) / strideWidth) + 1);
-      for (let c = 0; c < inChannels; c++) {
-        for (let b = 0; b < batchSize; b++) {
-          const image = (c * batchSize + b) * inHeight;
-          for (let oh = 0; oh < outHeight; oh++) {
-            const ih = oh * strideHeight + fy - padInfo.top;
-            if (ih < 0 || ih >= inHeight || endColumn <= firstColumn) {
-              patchesT.fill(0, to, to + outWidth);
-              to += outWidth;
-              continue;
-            }
-            let from = (image + ih) * inWidth + firstColumn * strideWidth + fx - padInfo.left;
-            let ow = 0;
-            for (; ow < firstColumn; ow++) patchesT[to++] = 0;
-            for (; ow < endColumn; ow++, from += strideWidth) patchesT[to++] = x[from]!;
-            for (; ow < outWidth; ow++) patchesT[to++] = 0;
-          }
-        }
-      }
-    }
+  const xT = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] });
+  const dyT = runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
+  const full = runWasmKernel(
+    backend,
+    'Conv2D',
+    { x: xT, filter: dyT },
+    {
+      strides: [1, 1],
+      dilations: [info.strideHeight, info.strideWidth],
+      pad: [
+        [0, 0],
+        [info.padInfo.top, info.padInfo.bottom],
+        [info.padInfo.left, info.padInfo.right],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+    },
+  );
+  backend.disposeData(xT.dataId);
+  backend.disposeData(dyT.dataId);
+  let cropped = full;
+  if (full.shape[1] !== kh || full.shape[2] !== kw) {
+    cropped = runWasmKernel(backend, 'Slice', { x: full }, { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] });
+    backend.disposeData(full.dataId);
   }
+  const dw = runWasmKernel(backend, 'Transpose', { x: cropped }, { perm: [1, 2, 0, 3] });
+  backend.disposeData(cropped.dataId);
+  return dw;
 }
 
 /**
