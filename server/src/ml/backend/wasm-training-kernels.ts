@@ -2,8 +2,9 @@
 // backward pass of any Conv2D layer (Conv2DBackpropFilter) and of any Embedding layer (UnsortedSegmentSum, the
 // gradient of Gather) throws "kernel not registered". The stock wasm MaxPoolGrad returns wrong gradients, so it is
 // replaced too (wasm-max-pool-gradient.ts); its Conv2DBackpropInput is correct but was the slowest kernel of a CNN
-// step, so stride-1 convolutions (all the builder makes) take a forward-convolution path. BatchMatMul, GatherV2 and Sum are replaced
-// where the stock kernels are slow for the shapes training makes (wasm-batch-matmul.ts, wasm-heap-kernels.ts).
+// step, so stride-1 convolutions (all the builder makes) take a forward-convolution path. BatchMatMul, GatherV2 and
+// Sum are replaced where the stock kernels are slow for the shapes training makes (wasm-batch-matmul.ts,
+// wasm-heap-kernels.ts).
 // Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import { convFilterGradientCall } from './conv-filter-gradient.js';
