@@ -9,19 +9,19 @@ import { lossSign, type StudyDirection } from './study-direction.js';
  * selection), then PRUNED trials by (latest step, value at it) if the good set is not full yet. RUNNING trials
  * (present only with the constant liar) always count as bad: the "lie" is that they will turn out poorly,
  * which pushes concurrent workers away from points already being evaluated. FAILED trials belong to neither.
- * Returns isBelow, indexed like `trials`: 1 for a good trial, 0 otherwise.
+ * Returns isBelow, indexed like `trials`: 1 for a good trial, 0 otherwise. `outcomes` (what `trialOutcomes` returns
+ * for these trials) may come from a caller that keeps it up to date as trials are appended.
  */
-export function splitTrials(trials: readonly FrozenTrial[], directions: readonly StudyDirection[], nBelow: number): Uint8Array {
-  const complete: number[] = [];
-  const pruned: number[] = [];
-  for (let i = 0; i < trials.length; i++) {
-    const state = trials[i]!.state;
-    if (state === 'COMPLETE') complete.push(i);
-    else if (state === 'PRUNED') pruned.push(i);
-  }
+export function splitTrials(
+  trials: readonly FrozenTrial[],
+  directions: readonly StudyDirection[],
+  nBelow: number,
+  outcomes: TrialOutcomes = trialOutcomes(trials),
+): Uint8Array {
+  const { complete, pruned } = outcomes;
   const chosen =
     directions.length === 1
-      ? bestSingleObjective(trials, complete, lossSign(directions[0]!), nBelow)
+      ? bestSingleObjective(outcomes.firstValues, complete, lossSign(directions[0]!), nBelow)
       : bestMultiObjective(trials, complete, directions, nBelow);
   const isBelow = new Uint8Array(trials.length);
   for (const i of chosen) isBelow[i] = 1;
@@ -47,14 +47,42 @@ export function splitTrials(trials: readonly FrozenTrial[], directions: readonly
 }
 
 /**
- * Indices (into `trials`) of the k best COMPLETE trials by (loss, number), in one pass with a small sorted buffer
+ * What the split reads of each trial, by index: the COMPLETE and PRUNED ones, and the first objective value. A
+ * one-objective split then reads no trial object: in a 1000-trial study, reading them took about 0.3 ms per
+ * split, reading these arrays a few µs.
+ */
+export interface TrialOutcomes {
+  /** Indices of the COMPLETE trials, ascending. */
+  complete: number[];
+  /** Indices of the PRUNED trials, ascending. */
+  pruned: number[];
+  /** values[0] of each COMPLETE trial (NaN for the others). */
+  firstValues: number[];
+}
+
+export function trialOutcomes(trials: readonly FrozenTrial[]): TrialOutcomes {
+  const outcomes: TrialOutcomes = { complete: [], pruned: [], firstValues: [] };
+  for (let i = 0; i < trials.length; i++) addTrialOutcome(outcomes, trials[i]!, i);
+  return outcomes;
+}
+
+/** Records trial `i`; trials are added in index order. */
+export function addTrialOutcome(outcomes: TrialOutcomes, trial: FrozenTrial, i: number): void {
+  const state = trial.state;
+  if (state === 'COMPLETE') outcomes.complete.push(i);
+  else if (state === 'PRUNED') outcomes.pruned.push(i);
+  outcomes.firstValues.push(state === 'COMPLETE' ? trial.values![0]! : NaN);
+}
+
+/**
+ * Indices (into the trials) of the k best COMPLETE trials by (loss, number), in one pass with a small sorted buffer
  * (k ≤ 25 by default gamma). `complete` lists the COMPLETE trials' indices in order.
  */
-function bestSingleObjective(trials: readonly FrozenTrial[], complete: readonly number[], sign: number, k: number): number[] {
+function bestSingleObjective(firstValues: readonly number[], complete: readonly number[], sign: number, k: number): number[] {
   if (k <= 0) return [];
   const best: Array<{ loss: number; i: number }> = [];
   for (const i of complete) {
-    const loss = sign * trials[i]!.values![0]!;
+    const loss = sign * firstValues[i]!;
     if (best.length === k && !(loss < best[k - 1]!.loss)) continue;
     let at = best.length;
     while (at > 0 && best[at - 1]!.loss > loss) at--;

@@ -6,7 +6,7 @@ import { sampleUniform } from './random-sampler.js';
 import type { Sampler, SamplerContext } from './sampler.js';
 import { IntersectionSearchSpace, groupDecomposedSearchSpace } from './search-space.js';
 import { SeededRandom, deriveSeed, randomSeed } from './seeded-random.js';
-import { splitTrials } from './split-trials.js';
+import { addTrialOutcome, splitTrials, trialOutcomes, type TrialOutcomes } from './split-trials.js';
 import { lossSign, type StudyDirection } from './study-direction.js';
 
 /** Optuna `default_gamma`: the best 10 % of trials, at most 25, form the "good" density l(x). */
@@ -320,6 +320,8 @@ class TrialHistory {
   /** below[i] = 1 when trials[i] is in the good set. */
   below: Uint8Array = new Uint8Array(0);
   private readonly ids = new Set<string>();
+  /** What the split reads of each trial, kept alongside `trials`. */
+  private outcomes: TrialOutcomes = trialOutcomes([]);
   private readonly columns = new Map<string, ParamColumn>();
   private scanFrom = 0;
   private finishedBefore = 0;
@@ -357,6 +359,7 @@ class TrialHistory {
     let start = this.trials.length;
     if (appendable) {
       for (const t of fresh) {
+        addTrialOutcome(this.outcomes, t, this.trials.length);
         this.trials.push(t);
         this.ids.add(t.id);
       }
@@ -366,9 +369,10 @@ class TrialHistory {
       this.trials = all.filter((t) => t.state === 'COMPLETE' || t.state === 'PRUNED');
       this.ids.clear();
       for (const t of this.trials) this.ids.add(t.id);
+      this.outcomes = trialOutcomes(this.trials);
     }
     for (const [name, column] of this.columns) this.extend(name, column, start);
-    this.below = splitTrials(this.trials, this.directions, gamma(this.trials.length));
+    this.below = splitTrials(this.trials, this.directions, gamma(this.trials.length), this.outcomes);
     this.split = null;
   }
 
