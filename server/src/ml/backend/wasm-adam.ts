@@ -1,11 +1,11 @@
 // Adam's update of one variable on the wasm backend as one loop over the tensors in the wasm heap, instead of the
-// stock optimizer's fourteen element-wise kernels, each a pass over memory with its own output. Every step of
-// tf.train.adam's formula is rounded to float32 (Math.fround) in its order, so the values are the stock kernels'.
+// stock optimizer's fourteen element-wise kernels, each a pass over memory with its own output. The formula is
+// tf.train.adam's, w − lr·m̂/(√v̂ + ε) with m̂ = m/(1 − β1^t) and v̂ = v/(1 − β2^t), computed in float64 with the bias
+// corrections folded into two constants (one division and one square root per weight) and rounded once when stored:
+// rounding every step to float32 as the stock kernels do made the loop ~4× slower (~21 ns per weight).
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { AdamConstants, AdamOperands, AdamResult } from './adam-update.js';
-
-const f32 = Math.fround;
 
 /** One variable's Adam step on the wasm backend. */
 export function wasmAdamUpdate(operands: AdamOperands, constants: AdamConstants): AdamResult {
@@ -19,23 +19,19 @@ export function wasmAdamUpdate(operands: AdamOperands, constants: AdamConstants)
   const second = view(operands.secondMoment);
   const value = view(operands.value);
   const gradient = view(operands.gradient);
-  // Scalars as the stock optimizer's float32 scalar tensors hold them.
-  const beta1 = f32(constants.beta1);
-  const beta2 = f32(constants.beta2);
-  const gain1 = f32(1 - constants.beta1);
-  const gain2 = f32(1 - constants.beta2);
-  const firstCorrection = f32(constants.firstCorrection);
-  const secondCorrection = f32(constants.secondCorrection);
-  const epsilon = f32(constants.epsilon);
-  const negativeRate = f32(-constants.learningRate);
+  const { beta1, beta2, epsilon } = constants;
+  const gain1 = 1 - beta1;
+  const gain2 = 1 - beta2;
+  // lr·(m/c1)/(√(v/c2) + ε) = (lr/c1)·m/(√v/√c2 + ε).
+  const rate = constants.learningRate / constants.firstCorrection;
+  const rootScale = 1 / Math.sqrt(constants.secondCorrection);
   for (let i = 0; i < gradient.length; i++) {
     const g = gradient[i]!;
-    const m = f32(f32(first[i]! * beta1) + f32(g * gain1));
-    const v = f32(f32(second[i]! * beta2) + f32(f32(g * g) * gain2));
+    const m = first[i]! * beta1 + g * gain1;
+    const v = second[i]! * beta2 + g * g * gain2;
     newFirst[i] = m;
     newSecond[i] = v;
-    const step = f32(f32(m / firstCorrection) / f32(f32(Math.sqrt(f32(v / secondCorrection))) + epsilon));
-    newValue[i] = f32(step * negativeRate) + value[i]!;
+    newValue[i] = value[i]! - (rate * m) / (Math.sqrt(v) * rootScale + epsilon);
   }
   const [firstMoment, secondMoment, valueOut] = outputs.map((info) => tf.engine().makeTensorFromTensorInfo(info)) as [tf.Tensor, tf.Tensor, tf.Tensor];
   return { firstMoment, secondMoment, value: valueOut };

@@ -134,6 +134,19 @@ describe('wasm training kernels', () => {
     expectClose(await on('wasm', sums), await on('cpu', sums), 1e-6);
   });
 
+  it('Identity shares the data instead of copying it, and the share outlives the original', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as { numDataIds(): number };
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const before = backend.numDataIds();
+    const y = tf.clone(x);
+    expect(backend.numDataIds()).toBe(before);
+    x.dispose();
+    expect(Array.from(await y.data())).toEqual([1, 2, 3, 4]);
+    y.dispose();
+    expect(backend.numDataIds()).toBe(before - 1);
+  });
+
   it('a conv + batch norm + max pool + embedding + LSTM model yields the same gradients on wasm and cpu', async () => {
     const build = (): tf.LayersModel => {
       const image = tf.input({ shape: [8, 8, 1] });
