@@ -4,8 +4,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFileSystemRouters } from '../model/model-archive.js';
 import { NoWebGpuAdapterError, registerDawnWebGpuBackend } from './dawn-webgpu.js';
+import { startSimdKernels } from './wasm-simd-kernels.js';
 import { registerWasmTrainingKernels, WASM_TRAINING_KERNELS } from './wasm-training-kernels.js';
 import { registerWebGpuTrainingKernels, WEBGPU_TRAINING_KERNELS } from './webgpu-training-kernels.js';
 
@@ -118,6 +120,7 @@ async function startBackend(name: BackendName, named: boolean): Promise<{ addedK
       wasm.setWasmPaths(wasmBinaryDirectory());
       registerWasmTrainingKernels();
       await setBackendOrThrow('wasm');
+      await startSimdKernels(tf.backend() as BackendWasm);
       return { addedKernels: [...WASM_TRAINING_KERNELS], device: null };
     }
     case 'cpu':

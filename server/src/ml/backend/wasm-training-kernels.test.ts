@@ -76,6 +76,7 @@ describe('wasm training kernels', () => {
   const poolCases: { shape: number[]; size: number; stride: number; pad: 'same' | 'valid'; ties?: boolean }[] = [
     { shape: [4, 8, 8, 3], size: 2, stride: 2, pad: 'valid' },
     { shape: [2, 7, 7, 4], size: 2, stride: 2, pad: 'valid', ties: true },
+    { shape: [3, 8, 6, 11], size: 2, stride: 2, pad: 'valid', ties: true },
     { shape: [2, 9, 6, 3], size: 3, stride: 3, pad: 'valid', ties: true },
     { shape: [2, 5, 5, 2], size: 2, stride: 2, pad: 'same' },
     { shape: [2, 6, 6, 2], size: 2, stride: 2, pad: 'same', ties: true },
