@@ -146,6 +146,114 @@ const KERNELS_WAT = String.raw`
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $batchLoop)))
   )
+  ;; Conv2D's filter gradient, NHWC, float32, co a multiple of 8: dW[r, c] = Σ_{b, y, x} xp[b, y·sh + fy, x·sw + fx, ci]
+  ;; · dy[b, y, x, c] for every filter row r = (fy, fx, ci), where xp is the input already padded. dW has a multiple
+  ;; of 4 rows (rows past the filter's are scratch) and starts at zero. A tile of 4 rows × 8 output channels is held in
+  ;; eight vectors while one image's positions stream through; images are the outer loop, so an image's dy and input
+  ;; stay in cache while every tile visits them.
+  (func (export "convFilterGradient")
+    (param $xp i32) (param $dy i32) (param $dw i32) (param $batch i32) (param $hp i32) (param $wp i32) (param $ci i32)
+    (param $oh i32) (param $ow i32) (param $co i32) (param $kw i32) (param $rows i32) (param $sh i32) (param $sw i32)
+    (local $b i32) (local $r0 i32) (local $c0 i32) (local $y i32) (local $x i32) (local $r i32) (local $tapRow i32)
+    (local $base0 i32) (local $base1 i32) (local $base2 i32) (local $base3 i32)
+    (local $coBytes i32) (local $xRowBytes i32) (local $xImageBytes i32) (local $xStep i32) (local $tileRows i32)
+    (local $xImage i32) (local $xAt i32) (local $dyAt i32) (local $out i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local $d0 v128) (local $d1 v128) (local $s v128)
+    (local.set $coBytes (i32.shl (local.get $co) (i32.const 2)))
+    (local.set $xRowBytes (i32.shl (i32.mul (local.get $wp) (local.get $ci)) (i32.const 2)))
+    (local.set $xImageBytes (i32.mul (local.get $hp) (local.get $xRowBytes)))
+    (local.set $xStep (i32.shl (i32.mul (local.get $sw) (local.get $ci)) (i32.const 2)))
+    (local.set $tileRows (i32.shl (i32.shr_u (i32.add (local.get $rows) (i32.const 3)) (i32.const 2)) (i32.const 2)))
+    (local.set $b (i32.const 0))
+    (block $imagesDone (loop $images
+      (br_if $imagesDone (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $xImage (i32.add (local.get $xp) (i32.mul (local.get $b) (local.get $xImageBytes))))
+      (local.set $r0 (i32.const 0))
+      (block $rowTilesDone (loop $rowTiles
+        (br_if $rowTilesDone (i32.ge_u (local.get $r0) (local.get $tileRows)))
+        ;; The input offset of each of the tile's rows (clamped to the last filter row): ((fy·wp + fx)·ci + c)·4.
+        (local.set $r (local.get $r0))
+        (call $rowBase (local.get $r) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
+        (local.set $base0)
+        (call $rowBase (i32.add (local.get $r) (i32.const 1)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
+        (local.set $base1)
+        (call $rowBase (i32.add (local.get $r) (i32.const 2)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
+        (local.set $base2)
+        (call $rowBase (i32.add (local.get $r) (i32.const 3)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
+        (local.set $base3)
+        (local.set $c0 (i32.const 0))
+        (block $channelTilesDone (loop $channelTiles
+          (br_if $channelTilesDone (i32.ge_u (local.get $c0) (local.get $co)))
+          (local.set $out (i32.add (local.get $dw) (i32.shl (i32.add (i32.mul (local.get $r0) (local.get $co)) (local.get $c0)) (i32.const 2))))
+          (local.set $a0 (v128.load (local.get $out)))
+          (local.set $a1 (v128.load offset=16 (local.get $out)))
+          (local.set $a2 (v128.load (i32.add (local.get $out) (local.get $coBytes))))
+          (local.set $a3 (v128.load offset=16 (i32.add (local.get $out) (local.get $coBytes))))
+          (local.set $a4 (v128.load (i32.add (local.get $out) (i32.shl (local.get $coBytes) (i32.const 1)))))
+          (local.set $a5 (v128.load offset=16 (i32.add (local.get $out) (i32.shl (local.get $coBytes) (i32.const 1)))))
+          (local.set $a6 (v128.load (i32.add (local.get $out) (i32.mul (local.get $coBytes) (i32.const 3)))))
+          (local.set $a7 (v128.load offset=16 (i32.add (local.get $out) (i32.mul (local.get $coBytes) (i32.const 3)))))
+          (local.set $y (i32.const 0))
+          (block $outRowsDone (loop $outRows
+            (br_if $outRowsDone (i32.ge_u (local.get $y) (local.get $oh)))
+            (local.set $xAt (i32.add (local.get $xImage) (i32.mul (i32.mul (local.get $y) (local.get $sh)) (local.get $xRowBytes))))
+            (local.set $dyAt (i32.add (local.get $dy)
+              (i32.add (i32.mul (i32.mul (i32.add (i32.mul (local.get $b) (local.get $oh)) (local.get $y)) (local.get $ow)) (local.get $coBytes))
+                       (i32.shl (local.get $c0) (i32.const 2)))))
+            (local.set $x (i32.const 0))
+            (block $outColumnsDone (loop $outColumns
+              (br_if $outColumnsDone (i32.ge_u (local.get $x) (local.get $ow)))
+              (local.set $d0 (v128.load (local.get $dyAt)))
+              (local.set $d1 (v128.load offset=16 (local.get $dyAt)))
+              (local.set $s (v128.load32_splat (i32.add (local.get $xAt) (local.get $base0))))
+              (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $s) (local.get $d0))))
+              (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $s) (local.get $d1))))
+              (local.set $s (v128.load32_splat (i32.add (local.get $xAt) (local.get $base1))))
+              (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $s) (local.get $d0))))
+              (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $s) (local.get $d1))))
+              (local.set $s (v128.load32_splat (i32.add (local.get $xAt) (local.get $base2))))
+              (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $s) (local.get $d0))))
+              (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $s) (local.get $d1))))
+              (local.set $s (v128.load32_splat (i32.add (local.get $xAt) (local.get $base3))))
+              (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $s) (local.get $d0))))
+              (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $s) (local.get $d1))))
+              (local.set $xAt (i32.add (local.get $xAt) (local.get $xStep)))
+              (local.set $dyAt (i32.add (local.get $dyAt) (local.get $coBytes)))
+              (local.set $x (i32.add (local.get $x) (i32.const 1)))
+              (br $outColumns)))
+            (local.set $y (i32.add (local.get $y) (i32.const 1)))
+            (br $outRows)))
+          (v128.store (local.get $out) (local.get $a0))
+          (v128.store offset=16 (local.get $out) (local.get $a1))
+          (v128.store (i32.add (local.get $out) (local.get $coBytes)) (local.get $a2))
+          (v128.store offset=16 (i32.add (local.get $out) (local.get $coBytes)) (local.get $a3))
+          (v128.store (i32.add (local.get $out) (i32.shl (local.get $coBytes) (i32.const 1))) (local.get $a4))
+          (v128.store offset=16 (i32.add (local.get $out) (i32.shl (local.get $coBytes) (i32.const 1))) (local.get $a5))
+          (v128.store (i32.add (local.get $out) (i32.mul (local.get $coBytes) (i32.const 3))) (local.get $a6))
+          (v128.store offset=16 (i32.add (local.get $out) (i32.mul (local.get $coBytes) (i32.const 3))) (local.get $a7))
+          (local.set $c0 (i32.add (local.get $c0) (i32.const 8)))
+          (br $channelTiles)))
+        (local.set $r0 (i32.add (local.get $r0) (i32.const 4)))
+        (br $rowTiles)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $images)))
+  )
+
+  ;; The byte offset, from a padded input position, of filter row r = (fy, fx, ci) (r clamped to rows − 1).
+  (func $rowBase (param $r i32) (param $rows i32) (param $kw i32) (param $ci i32) (param $wp i32) (result i32)
+    (local $tapRow i32) (local $rest i32)
+    (if (i32.ge_u (local.get $r) (local.get $rows)) (then (local.set $r (i32.sub (local.get $rows) (i32.const 1)))))
+    (local.set $tapRow (i32.mul (local.get $kw) (local.get $ci)))
+    (local.set $rest (i32.rem_u (local.get $r) (local.get $tapRow)))
+    ;; ((fy·wp + fx)·ci + c)·4 with fy = r / (kw·ci), fx = rest / ci, c = rest % ci
+    (i32.shl
+      (i32.add
+        (i32.mul
+          (i32.add (i32.mul (i32.div_u (local.get $r) (local.get $tapRow)) (local.get $wp)) (i32.div_u (local.get $rest) (local.get $ci)))
+          (local.get $ci))
+        (i32.rem_u (local.get $rest) (local.get $ci)))
+      (i32.const 2)))
 )
 `;
 
@@ -181,6 +289,22 @@ export interface SimdKernels {
     outWidth: number,
     filterHeight: number,
     filterWidth: number,
+  ): void;
+  convFilterGradient(
+    paddedX: number,
+    dy: number,
+    dw: number,
+    batch: number,
+    paddedHeight: number,
+    paddedWidth: number,
+    inChannels: number,
+    outHeight: number,
+    outWidth: number,
+    outChannels: number,
+    filterWidth: number,
+    filterRows: number,
+    strideHeight: number,
+    strideWidth: number,
   ): void;
 }
 

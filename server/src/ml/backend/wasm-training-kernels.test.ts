@@ -58,6 +58,11 @@ describe('wasm training kernels', () => {
     { name: '3×3 valid stride 1', x: [2, 7, 9, 3], f: [3, 3, 3, 5], stride: 1, pad: 'valid' },
     { name: '5×5 same stride 2', x: [2, 9, 9, 1], f: [5, 5, 1, 3], stride: 2, pad: 'same' },
     { name: '2×3 valid stride 2 (cropped)', x: [4, 6, 7, 2], f: [2, 3, 2, 2], stride: 2, pad: 'valid' },
+    // Multiples of 8 output channels take the SIMD kernel: filter rows a multiple of 4 or not, padded or not.
+    { name: '3×3 same stride 1, 16 channels (SIMD)', x: [3, 8, 8, 4], f: [3, 3, 4, 16], stride: 1, pad: 'same' },
+    { name: '3×3 same stride 1, one input channel (SIMD, 9 rows)', x: [2, 7, 6, 1], f: [3, 3, 1, 8], stride: 1, pad: 'same' },
+    { name: '3×3 valid stride 2, 3 input channels (SIMD, 27 rows)', x: [2, 9, 8, 3], f: [3, 3, 3, 24], stride: 2, pad: 'valid' },
+    { name: '5×5 same stride 2 (SIMD)', x: [2, 9, 9, 2], f: [5, 5, 2, 8], stride: 2, pad: 'same' },
   ];
   for (const c of convCases) {
     it(`Conv2D filter and input gradients match the cpu backend: ${c.name}`, async () => {

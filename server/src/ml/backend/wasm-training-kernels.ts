@@ -8,10 +8,12 @@
 // training step makes ~45 identities, ~8 ms of copies).
 // Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
-import { convFilterGradientCall } from './conv-filter-gradient.js';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { convFilterGradientCall, type ConvFilterGradientCall } from './conv-filter-gradient.js';
 import { batchMatMul } from './wasm-batch-matmul.js';
 import { gatherV2, sumLeadingAxes, unsortedSegmentSum } from './wasm-heap-kernels.js';
 import { maxPoolGrad } from './wasm-max-pool-gradient.js';
+import { heapOffset, simdKernels } from './wasm-simd-kernels.js';
 import { keepStockKernel, runStockKernel, runWasmKernel, type WasmKernelArgs } from './wasm-kernel-calls.js';
 
 /** Kernel names this module adds to the wasm backend. */
@@ -48,14 +50,62 @@ export function registerWasmTrainingKernels(): void {
 }
 
 /**
- * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co].
- * That is a forward convolution in which the batch plays the channel role: input xᵀ = x transposed to
- * [ci, H, W, b], filter dyᵀ = dy transposed to [oh, ow, b, co], dilation = the original stride, and the original
- * padding. The result [ci, kh', kw', co] (kh' ≥ kh) is cropped and transposed to [kh, kw, ci, co].
+ * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co]. With a
+ * multiple of 8 output channels (every width the builder offers), our SIMD module computes it from the padded input
+ * directly; otherwise it is a forward convolution (below).
  */
 function conv2DBackpropFilter(args: WasmKernelArgs): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
-  const { x, dy, filterShape, info } = convFilterGradientCall(inputs, attrs, 'wasm');
+  const call = convFilterGradientCall(inputs, attrs, 'wasm');
+  return call.filterShape[3] % 8 === 0 ? simdFilterGradient(backend, call) : convolutionFilterGradient(backend, call);
+}
+
+/**
+ * The SIMD module's filter gradient ('convFilterGradient' in wasm-simd-kernels.ts). XNNPACK's product (the
+ * convolution form) packs dy, a fresh operand every step, and needs four transposes around it; this reads the
+ * tensors where they lie. Its output has a multiple of 4 rows, so a filter with other row counts is copied out.
+ */
+function simdFilterGradient(backend: BackendWasm, { x, dy, filterShape, info }: ConvFilterGradientCall): tf.TensorInfo {
+  const [kh, kw, ci, co] = filterShape;
+  const { top, bottom, left, right } = info.padInfo;
+  const padded =
+    top + bottom + left + right > 0
+      ? runWasmKernel(backend, 'PadV2', { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 })
+      : x;
+  const rows = kh * kw * ci;
+  const tileRows = Math.ceil(rows / 4) * 4;
+  const sums = backend.makeOutput(tileRows === rows ? filterShape : [tileRows, co], 'float32');
+  (backend.typedArrayFromHeap(sums) as Float32Array).fill(0);
+  simdKernels(backend).convFilterGradient(
+    heapOffset(backend, padded),
+    heapOffset(backend, dy),
+    heapOffset(backend, sums),
+    info.batchSize,
+    padded.shape[1]!,
+    padded.shape[2]!,
+    ci,
+    info.outHeight,
+    info.outWidth,
+    co,
+    kw,
+    rows,
+    info.strideHeight,
+    info.strideWidth,
+  );
+  if (padded !== x) backend.disposeData(padded.dataId);
+  if (tileRows === rows) return sums;
+  const dw = backend.makeOutput(filterShape, 'float32');
+  (backend.typedArrayFromHeap(dw) as Float32Array).set((backend.typedArrayFromHeap(sums) as Float32Array).subarray(0, rows * co));
+  backend.disposeData(sums.dataId);
+  return dw;
+}
+
+/**
+ * dW as a forward convolution in which the batch plays the channel role: input xᵀ = x transposed to
+ * [ci, H, W, b], filter dyᵀ = dy transposed to [oh, ow, b, co], dilation = the original stride, and the original
+ * padding. The result [ci, kh', kw', co] (kh' ≥ kh) is cropped and transposed to [kh, kw, ci, co].
+ */
+function convolutionFilterGradient(backend: BackendWasm, { x, dy, filterShape, info }: ConvFilterGradientCall): tf.TensorInfo {
   const [kh, kw, ci, co] = filterShape;
   const xT = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] });
   const dyT = runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
