@@ -2,6 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Title } from '@angular/platform-browser';
+import { formatDuration } from '../format-duration';
 import { SearchSpaceSummary } from './search-space-summary';
 import { StudyDownloads } from './study-downloads';
 import { StudyDetailService } from './study-detail.service';
@@ -47,11 +48,5 @@ export class StudyPage {
     });
   }
 
-  protected formatDuration(seconds: number | null): string {
-    if (seconds === null) return '—';
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`;
-  }
+  protected readonly formatDuration = formatDuration;
 }

@@ -1,5 +1,6 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { formatDuration } from '../format-duration';
 
 /**
  * A trained trial's numbers as a row of cards, on the `<dl>` it is put on: objective values, validation accuracy,
@@ -79,10 +80,5 @@ export class TrialSummary {
     }));
   });
 
-  protected formatDuration(seconds: number | null | undefined): string {
-    if (seconds === null || seconds === undefined) return '—';
-    const rounded = Math.round(seconds);
-    const m = Math.floor(rounded / 60);
-    return m > 0 ? `${m} min ${rounded % 60} s` : `${rounded} s`;
-  }
+  protected readonly formatDuration = formatDuration;
 }
