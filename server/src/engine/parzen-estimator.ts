@@ -343,12 +343,15 @@ export class ParzenEstimator {
       }
       ends[j] = end;
     }
+    // No term exceeds its kernel's base, so a floor at or above every other kernel's base is the row's maximum.
+    let otherBases = -Infinity;
+    for (let k = 0; k < last; k++) if (base[k]! > otherBases) otherBases = base[k]!;
     for (let j = 0; j < count; j++) {
       const start = j * nKernels;
       const end = ends[j]!;
       // The row's maximum: every term left out is below the floor term, which is a term itself.
       let max = floors[j]!;
-      for (let i = start; i < end; i++) if (terms[i]! > max) max = terms[i]!;
+      if (!(max >= otherBases)) for (let i = start; i < end; i++) if (terms[i]! > max) max = terms[i]!;
       if (max !== floors[j]!) {
         result[index[j]!] = logSumExp(terms, start, end - start, max);
         continue;
