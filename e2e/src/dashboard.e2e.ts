@@ -6,12 +6,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { describeViolations, findSeriousAccessibilityViolations } from './support/accessibility-scan.js';
+import { byTestId } from './support/by-test-id.js';
 import { ChromiumBrowser, launchChromium } from './support/chromium-browser.js';
+import { outputDir, repositoryRoot } from './support/e2e-paths.js';
 import { HyperscopeServerProcess } from './support/hyperscope-server-process.js';
-
-const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
-const outputDir = path.join(repositoryRoot, 'e2e', 'output');
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 describe('dashboard against the real server', { timeout: 180_000 }, () => {
   let server: HyperscopeServerProcess | undefined;

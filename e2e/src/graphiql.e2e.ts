@@ -7,10 +7,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ChromiumBrowser, launchChromium } from './support/chromium-browser.js';
+import { outputDir, repositoryRoot } from './support/e2e-paths.js';
 import { HyperscopeServerProcess } from './support/hyperscope-server-process.js';
 
-const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
-const outputDir = path.join(repositoryRoot, 'e2e', 'output');
 const TOKEN = 'graphiql-e2e-token';
 
 /** GraphiQL 3's editors are CodeMirror 5 instances: read and write them through the instance on their element. */
