@@ -27,8 +27,6 @@ export function maxPoolGrad(args: WasmKernelArgs): tf.TensorInfo {
   const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
   const out = backend.makeOutput(input.shape, 'float32');
   // Views are taken after the output is allocated: an allocation can grow the heap and detach older views.
-  const x = backend.typedArrayFromHeap(input) as Float32Array;
-  const g = backend.typedArrayFromHeap(dy) as Float32Array;
   const dx = backend.typedArrayFromHeap(out) as Float32Array;
   const disjoint =
     info.padInfo.top === 0 &&
@@ -47,7 +45,7 @@ export function maxPoolGrad(args: WasmKernelArgs): tf.TensorInfo {
     simdKernels(backend).maxPoolGradDisjoint(offset(input), offset(pooled), offset(dy), offset(out), batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth);
   } else {
     dx.fill(0);
-    scatterWindows(info, x, g, dx);
+    scatterWindows(info, backend.typedArrayFromHeap(input) as Float32Array, backend.typedArrayFromHeap(dy) as Float32Array, dx);
   }
   return out;
 }
