@@ -6,7 +6,8 @@
 // Sum are replaced where the stock kernels are slow for the shapes training makes (wasm-batch-matmul.ts,
 // wasm-heap-kernels.ts), and Identity shares its input's data instead of copying it, as the cpu backend's does (a CNN
 // training step makes ~45 identities, ~8 ms of copies).
-// Each is built from the backend's own kernels or a plain loop and tested against the cpu backend.
+// Each is built from the backend's own kernels, a plain loop or our SIMD module (wasm-simd-kernels.ts), and tested
+// against the cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convFilterGradientCall, type ConvFilterGradientCall } from './conv-filter-gradient.js';
