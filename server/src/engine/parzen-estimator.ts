@@ -251,8 +251,8 @@ export class ParzenEstimator {
     const { xs, count, terms, index } = inside;
     const base = this.base;
     const nKernels = base.length;
-    const ends = new Int32Array(count);
-    const floors = new Float64Array(count);
+    const ends = endScratch;
+    const floors = floorScratch;
     const last = nKernels - 1;
     for (let j = 0; j < count; j++) {
       const z = (xs[j]! - mus[last]!) * invSigmas[last]!;
@@ -343,6 +343,8 @@ export class ParzenEstimator {
       }
       ends[j] = end;
     }
+    const expTable = EXP_TABLE;
+    const pow2Neg = POW2_NEG;
     // No term exceeds its kernel's base, so a floor at or above every other kernel's base is the row's maximum.
     let otherBases = -Infinity;
     for (let k = 0; k < last; k++) if (base[k]! > otherBases) otherBases = base[k]!;
@@ -360,8 +362,17 @@ export class ParzenEstimator {
         result[index[j]!] = -Infinity;
         continue;
       }
+      // expAboveCutoff written out with its tables in locals, which the loop then does not reload per term
+      // (log-density of the recorded 1000-trial estimators ~4 % cheaper).
       let sum = 0;
-      for (let i = start; i < end; i++) sum += expAboveCutoff(terms[i]! - max);
+      for (let i = start; i < end; i++) {
+        const t = terms[i]! - max;
+        const k = (t * EXP_SCALE) | 0;
+        const r = t - k * LN2_256_HI - k * LN2_256_LO;
+        const jj = k & 255;
+        const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r / 120))));
+        sum += expTable[jj]! * pow2Neg[(jj - k) >> 8]! * p;
+      }
       result[index[j]!] = Math.log(sum) + max;
     }
   }
@@ -407,12 +418,18 @@ interface InsideCandidates {
   count: number;
   /** Row j (nKernels long) holds candidate j's kernel terms. */
   terms: Float64Array;
-  /** Largest term of each row. */
+  /** Largest term of each row (the packed path's). */
   maxes: Float64Array;
 }
 
-// One scratch buffer for the kernel terms of all candidates: logPdf is synchronous, so it is never shared.
+// Scratch for the kernel terms of all candidates and the per-candidate arrays: logPdf is synchronous, so they are
+// never shared (small typed arrays cost ~0.3 µs each to allocate, ~20 per trial and parameter).
 let termScratch = new Float64Array(0);
+let coordinateScratch = new Float64Array(0);
+let indexScratch = new Int32Array(0);
+let maxScratch = new Float64Array(0);
+let floorScratch = new Float64Array(0);
+let endScratch = new Int32Array(0);
 
 function insideCandidates(
   count: number,
@@ -421,15 +438,22 @@ function insideCandidates(
   nDims: number,
   nKernels: number,
 ): InsideCandidates {
-  const xs = new Float64Array(count * nDims);
-  const index = new Int32Array(count);
+  if (coordinateScratch.length < count * nDims) coordinateScratch = new Float64Array(2 * count * nDims);
+  if (indexScratch.length < count) {
+    indexScratch = new Int32Array(2 * count);
+    maxScratch = new Float64Array(2 * count);
+    floorScratch = new Float64Array(2 * count);
+    endScratch = new Int32Array(2 * count);
+  }
+  const xs = coordinateScratch;
+  const index = indexScratch;
   let inside = 0;
   for (let c = 0; c < count; c++) {
     if (coordinates(c, xs, inside)) index[inside++] = c;
     else result[c] = -Infinity;
   }
   if (termScratch.length < inside * nKernels) termScratch = new Float64Array(Math.max(inside * nKernels, 2 * termScratch.length));
-  return { xs, index, count: inside, terms: termScratch, maxes: new Float64Array(inside).fill(-Infinity) };
+  return { xs, index, count: inside, terms: termScratch, maxes: maxScratch.fill(-Infinity, 0, inside) };
 }
 
 function finishLogSumExp(inside: InsideCandidates, nKernels: number, result: Float64Array): void {
@@ -581,8 +605,9 @@ function buildDimension(
       invSigmas[k] = inverse;
     }
   } else if (step !== null) {
-    // (A continuous dimension divides in the normalizer pass below.) Univariate bandwidths change from kernel to kernel in no predictable pattern: a division each is cheaper
+    // Univariate bandwidths change from kernel to kernel in no predictable pattern: a division each is cheaper
     // than a mispredicted "same as the previous one" branch (0.45 → 0.33 ms per 10 estimators of ~980 kernels).
+    // A continuous dimension divides in its normalizer pass below instead.
     for (let k = 0; k < nKernels; k++) invSigmas[k] = 1 / sigmas[k]!;
   }
   // Each kernel's log normalizer: −log σ unless unnormalized, −log √2π, −log truncated mass; a discrete kernel's
@@ -726,8 +751,10 @@ function kernelBandwidths(
     }
     // Without endpoints, the outermost kernels use their inner gap only.
     if (!parameters.considerEndpoints && m + 2 >= 4) {
-      if (owner[0]! >= 0) sigmas[owner[0]!] = Math.min(Math.max(sorted[2]! - sorted[1]!, minSigma), maxSigma);
-      if (owner[m - 1]! >= 0) sigmas[owner[m - 1]!] = Math.min(Math.max(sorted[m]! - sorted[m - 1]!, minSigma), maxSigma);
+      const first = owner[0]!;
+      const last = owner[m - 1]!;
+      if (first >= 0) sigmas[first] = Math.min(Math.max(sorted[2]! - sorted[1]!, minSigma), maxSigma);
+      if (last >= 0) sigmas[last] = Math.min(Math.max(sorted[m]! - sorted[m - 1]!, minSigma), maxSigma);
     }
   }
   if (considerPrior) {
