@@ -154,7 +154,7 @@ const KERNELS_WAT = String.raw`
   (func (export "convFilterGradient")
     (param $xp i32) (param $dy i32) (param $dw i32) (param $batch i32) (param $hp i32) (param $wp i32) (param $ci i32)
     (param $oh i32) (param $ow i32) (param $co i32) (param $kw i32) (param $rows i32) (param $sh i32) (param $sw i32)
-    (local $b i32) (local $r0 i32) (local $c0 i32) (local $y i32) (local $x i32) (local $r i32) (local $tapRow i32)
+    (local $b i32) (local $r0 i32) (local $c0 i32) (local $y i32) (local $x i32)
     (local $base0 i32) (local $base1 i32) (local $base2 i32) (local $base3 i32)
     (local $coBytes i32) (local $xRowBytes i32) (local $xImageBytes i32) (local $xStep i32) (local $tileRows i32)
     (local $xImage i32) (local $xAt i32) (local $dyAt i32) (local $out i32)
@@ -173,15 +173,10 @@ const KERNELS_WAT = String.raw`
       (block $rowTilesDone (loop $rowTiles
         (br_if $rowTilesDone (i32.ge_u (local.get $r0) (local.get $tileRows)))
         ;; The input offset of each of the tile's rows (clamped to the last filter row): ((fy·wp + fx)·ci + c)·4.
-        (local.set $r (local.get $r0))
-        (call $rowBase (local.get $r) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
-        (local.set $base0)
-        (call $rowBase (i32.add (local.get $r) (i32.const 1)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
-        (local.set $base1)
-        (call $rowBase (i32.add (local.get $r) (i32.const 2)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
-        (local.set $base2)
-        (call $rowBase (i32.add (local.get $r) (i32.const 3)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp))
-        (local.set $base3)
+        (local.set $base0 (call $rowBase (local.get $r0) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp)))
+        (local.set $base1 (call $rowBase (i32.add (local.get $r0) (i32.const 1)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp)))
+        (local.set $base2 (call $rowBase (i32.add (local.get $r0) (i32.const 2)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp)))
+        (local.set $base3 (call $rowBase (i32.add (local.get $r0) (i32.const 3)) (local.get $rows) (local.get $kw) (local.get $ci) (local.get $wp)))
         (local.set $c0 (i32.const 0))
         (block $channelTilesDone (loop $channelTiles
           (br_if $channelTilesDone (i32.ge_u (local.get $c0) (local.get $co)))
