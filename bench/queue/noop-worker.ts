@@ -1,6 +1,6 @@
 // A queue worker process of the bench: runs no-op trial jobs until it receives SIGTERM.
 import { createLogger } from '../../server/src/logging/logger.js';
-import { createPrismaClient } from '../../server/src/persistence/database.js';
+import { createDatabaseClients } from '../../server/src/persistence/database.js';
 import { PostgresStudyStorage } from '../../server/src/persistence/postgres-study-storage.js';
 import { runQueueWorker, TrialQueue } from '../../server/src/studies/trial-queue.js';
 import { runNoopTrial, type NoopStudy } from './noop-trial.js';
@@ -8,9 +8,9 @@ import { runNoopTrial, type NoopStudy } from './noop-trial.js';
 const [databaseUrl, studyJson] = process.argv.slice(2);
 const study = JSON.parse(studyJson!) as NoopStudy;
 const logger = createLogger('bench-worker', 'warn');
-const prisma = createPrismaClient(databaseUrl!);
+const { prisma, pool } = createDatabaseClients(databaseUrl!);
 const queue = await TrialQueue.connect(databaseUrl!, logger);
-const storage = new PostgresStudyStorage(prisma);
+const storage = new PostgresStudyStorage(pool);
 const runner = await runQueueWorker({
   databaseUrl: databaseUrl!,
   logger,

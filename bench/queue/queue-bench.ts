@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createPrismaClient } from '../../server/src/persistence/database.js';
+import { createDatabaseClients } from '../../server/src/persistence/database.js';
 import { EmbeddedPostgres } from '../../server/src/persistence/embedded-postgres.js';
 import { PostgresStudyStorage } from '../../server/src/persistence/postgres-study-storage.js';
 import { applyMigrations } from '../../server/src/persistence/migrations.js';
@@ -22,7 +22,7 @@ const postgresDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-bench-queue
 const postgres = new EmbeddedPostgres({ dataDir: postgresDir });
 const databaseUrl = await postgres.start();
 await applyMigrations(databaseUrl);
-const prisma = createPrismaClient(databaseUrl);
+const { prisma, pool } = createDatabaseClients(databaseUrl);
 const queue = await TrialQueue.connect(databaseUrl);
 const workers: ChildProcess[] = [];
 
@@ -36,7 +36,7 @@ try {
   // Reference: the same trials one after another in this process, no queue.
   const reference = await newStudy('reference', referenceTrials, 1);
   const referenceStart = performance.now();
-  const storage = new PostgresStudyStorage(prisma);
+  const storage = new PostgresStudyStorage(pool);
   for (let slot = 0; slot < referenceTrials; slot += 1) await runNoopTrial(prisma, storage, null, reference, slot);
   const referenceRate = referenceTrials / ((performance.now() - referenceStart) / 1000);
 

@@ -4,7 +4,7 @@ import { readServerSettings } from '../config/server-settings.js';
 import { LogDestination, LOG_TO_PARENT_ENV } from '../logging/log-destination.js';
 import { createLogger } from '../logging/logger.js';
 import { datasetDefaults } from '../ml/datasets/index.js';
-import { createPrismaClient } from '../persistence/database.js';
+import { createDatabaseClients } from '../persistence/database.js';
 import { applyMigrations } from '../persistence/migrations.js';
 import { startTrainingWorker } from '../studies/training-worker.js';
 
@@ -38,12 +38,12 @@ export function createWorkerCommand(): Command {
         process.once('disconnect', () => resolve());
       });
       await applyMigrations(databaseUrl);
-      const prisma = createPrismaClient(databaseUrl);
-      const worker = await startTrainingWorker({ prisma, databaseUrl, logger, resultsDir, trainingThreads, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
+      const database = createDatabaseClients(databaseUrl);
+      const worker = await startTrainingWorker({ database, databaseUrl, logger, resultsDir, trainingThreads, datasetsDir: options.datasetsDir, cacheDir: options.cacheDir });
       await stopRequested;
       logger.info('stopping: the trial in hand stops after its current batch');
       await worker.stop();
-      await prisma.$disconnect();
+      await database.prisma.$disconnect();
       // Forked by a server, the IPC channel would keep this process alive after its work is done.
       if (process.connected) process.disconnect();
     });

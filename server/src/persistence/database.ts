@@ -9,10 +9,15 @@ import { applyMigrations } from './migrations.js';
 
 export type DatabaseKind = 'EMBEDDED' | 'EXTERNAL';
 
-export interface Database {
+/** Prisma's client and the pool its adapter runs on, which the hot paths (the engine's storage) query directly. */
+export interface DatabaseClients {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+}
+
+export interface Database extends DatabaseClients {
   kind: DatabaseKind;
   url: string;
-  prisma: PrismaClient;
   close(): Promise<void>;
 }
 
@@ -42,11 +47,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await embedded?.stop();
     throw error;
   }
-  const prisma = createPrismaClient(url);
+  const { prisma, pool } = createDatabaseClients(url);
   return {
     kind: embedded ? 'EMBEDDED' : 'EXTERNAL',
     url,
     prisma,
+    pool,
     async close() {
       await prisma.$disconnect();
       await embedded?.stop();
@@ -54,8 +60,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
+/** One connection pool per process, shared by Prisma and plain SQL; `prisma.$disconnect()` ends it. */
+export function createDatabaseClients(url: string): DatabaseClients {
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle connection that breaks (a database restart) is dropped by the pool; the next query reports it.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { prisma, pool };
+}
+
 export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return createDatabaseClients(url).prisma;
 }
 
 async function checkReachable(url: string): Promise<void> {

@@ -1,22 +1,24 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/test-database.js';
 import { floatDistribution } from '../engine/distributions.js';
 import { DuplicateStudyError, TrialNotRunningError } from '../engine/storage-errors.js';
-import { createPrismaClient } from './database.js';
+import { createDatabaseClients } from './database.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { PostgresStudyStorage } from './postgres-study-storage.js';
 
 describe('PostgresStudyStorage', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let prisma: PrismaClient;
+  let pool: pg.Pool;
   let storage: PostgresStudyStorage;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    prisma = createPrismaClient(database.url);
-    storage = new PostgresStudyStorage(prisma);
+    ({ prisma, pool } = createDatabaseClients(database.url));
+    storage = new PostgresStudyStorage(pool);
   });
   afterAll(async () => {
     await prisma?.$disconnect();
@@ -52,6 +54,14 @@ describe('PostgresStudyStorage', () => {
       userAttrs: { note: { layers: [1, 2] } },
     });
     expect(finished.finishedAt).toBeGreaterThanOrEqual(finished.startedAt);
+    // The storage reads timestamps as epoch milliseconds in SQL; the rest of the product reads them through Prisma.
+    const row = await prisma.trial.findUniqueOrThrow({ where: { id: trial.id } });
+    expect([finished.startedAt, finished.heartbeatAt, finished.finishedAt]).toEqual([
+      row.startedAt.getTime(),
+      row.heartbeatAt!.getTime(),
+      row.finishedAt!.getTime(),
+    ]);
+    expect(trial.startedAt).toBe(row.startedAt.getTime());
   });
 
   it('reads each finished trial once, and running or newer trials on every read', async () => {
@@ -79,7 +89,7 @@ describe('PostgresStudyStorage', () => {
     expect(read[1]!.intermediateValues).toEqual([{ step: 1, value: 0.7 }]);
     expect((await storage.getTrials(study.id, ['COMPLETE'])).map((t) => t.number)).toEqual([0, 1]);
     // A fresh instance reads everything from the database.
-    expect((await new PostgresStudyStorage(prisma).getTrials(study.id)).map((t) => t.values)).toEqual([[0.9], [0.8], null, null]);
+    expect((await new PostgresStudyStorage(pool).getTrials(study.id)).map((t) => t.values)).toEqual([[0.9], [0.8], null, null]);
     await storage.finishTrial(fourth.id, { state: 'PRUNED' });
     expect((await storage.getTrials(study.id)).map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'FAILED', 'PRUNED']);
   });

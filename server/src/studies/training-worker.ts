@@ -5,7 +5,7 @@ import { appendEvent } from '../events/append-event.js';
 import type { Logger } from '../logging/logger.js';
 import { initTrainingBackend, type BackendName } from '../ml/backend/training-backend.js';
 import { GradientReplicas, REPLICA_BACKENDS } from '../ml/trainer/data-parallel/gradient-replicas.js';
-import type { PrismaClient } from '../persistence/generated/prisma/client.js';
+import type { DatabaseClients } from '../persistence/database.js';
 import { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
 import { DatasetCache } from './dataset-cache.js';
 import { runFinalModel } from './final-model-runner.js';
@@ -20,7 +20,7 @@ export const WORKER_TIMEOUT_SECONDS = 30;
 const MAIN_THREAD_STALL_LIMIT_MS = 5 * 60_000;
 
 export interface TrainingWorkerOptions {
-  prisma: PrismaClient;
+  database: DatabaseClients;
   databaseUrl: string;
   logger: Logger;
   datasetsDir?: string;
@@ -38,13 +38,14 @@ export interface RunningTrainingWorker {
 }
 
 export async function startTrainingWorker(options: TrainingWorkerOptions): Promise<RunningTrainingWorker> {
-  const { prisma, logger } = options;
+  const { logger } = options;
+  const { prisma, pool } = options.database;
   const backend = await initTrainingBackend({ logger });
   const replicas = await startReplicas(options.trainingThreads, backend.name, logger);
   const queue = await TrialQueue.connect(options.databaseUrl, logger);
   const context = {
     prisma,
-    studyStorage: new PostgresStudyStorage(prisma),
+    studyStorage: new PostgresStudyStorage(pool),
     queue,
     // The queue's own id for this worker, so that jobs of a dead worker can be released by it.
     workerId: '',
