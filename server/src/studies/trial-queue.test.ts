@@ -48,7 +48,7 @@ describe('TrialQueue', () => {
     const running = new Promise<RunTrialPayload>((resolve) => (started = resolve));
     const runner: Runner = await runQueueWorker({
       databaseUrl: database.url,
-      logger: createLogger('trial-queue-test', 'silent'),
+      logger: createLogger('trial-queue-test', 'fatal'),
       onQueueWorkerId: () => undefined,
       runTrial: async (payload) => {
         started(payload);
