@@ -1,8 +1,10 @@
 // Finds workers that stopped heartbeating (killed, machine gone) and frees the jobs held by workers that are
 // gone, so that live workers run those trials again; the engine fails the dead trial and retries its parameters.
+// A job freed this way too often runs out of tries, and its study is failed (exhausted-jobs.ts).
 import { appendEvent } from '../events/append-event.js';
 import type { Logger } from '../logging/logger.js';
 import type { PrismaClient } from '../persistence/generated/prisma/client.js';
+import { failStudiesOfExhaustedJobs } from './exhausted-jobs.js';
 import type { TrialQueue } from './trial-queue.js';
 import { WORKER_TIMEOUT_SECONDS } from './training-worker.js';
 
@@ -23,10 +25,12 @@ export function startDeadWorkerReaper(prisma: PrismaClient, queue: TrialQueue, l
       WHERE j.locked_by IS NOT NULL
         AND j.locked_at < now() - make_interval(secs => ${WORKER_TIMEOUT_SECONDS})
         AND NOT EXISTS (SELECT 1 FROM "Worker" w WHERE w.id = j.locked_by AND w."stoppedAt" IS NULL)`;
-    if (orphaned.length === 0) return;
-    const ids = orphaned.map((row) => row.lockedBy);
-    await queue.releaseJobsOf(ids);
-    logger.warn({ workers: ids }, 'workers that are gone still held jobs; the jobs go back to the queue');
+    if (orphaned.length > 0) {
+      const ids = orphaned.map((row) => row.lockedBy);
+      await queue.releaseJobsOf(ids);
+      logger.warn({ workers: ids }, 'workers that are gone still held jobs; the jobs go back to the queue');
+    }
+    await failStudiesOfExhaustedJobs(prisma, queue, logger);
   };
   let inFlight: Promise<void> | undefined;
   const timer = setInterval(() => {

@@ -17,8 +17,18 @@ export interface FinalModelPayload {
   studyId: string;
 }
 
-/** Tries per job: a crash of the worker process (not a failing trial, which is recorded) costs one. */
-const MAX_ATTEMPTS = 5;
+/**
+ * Tries per job: a crash of the worker process, or its shutdown mid-trial, costs one (a failing trial is recorded
+ * and costs none). A job out of tries fails its study (`exhausted-jobs.ts`).
+ */
+export const MAX_ATTEMPTS = 5;
+
+export interface ExhaustedJob {
+  studyId: string;
+  /** The trial slot, or null for the final model. */
+  slot: number | null;
+  lastError: string | null;
+}
 
 /** graphile-worker's messages through our logger; its routine job messages count as debug. */
 function queueLogger(logger: Logger | undefined): QueueLogger {
@@ -78,6 +88,27 @@ export class TrialQueue {
         [studyId],
       ),
     );
+  }
+
+  /**
+   * Jobs that used up their tries and that graphile-worker will never run again: their study cannot finish on its
+   * own. `slot` is null for a final-model job.
+   */
+  async exhaustedJobs(): Promise<ExhaustedJob[]> {
+    const { rows } = await this.utils.withPgClient((client) =>
+      client.query<{ key: string; lastError: string | null }>(
+        `SELECT key, last_error AS "lastError" FROM graphile_worker.jobs
+         WHERE task_identifier = ANY($1::text[]) AND key IS NOT NULL AND locked_at IS NULL AND attempts >= max_attempts
+         ORDER BY id`,
+        [[TASK_RUN_TRIAL, TASK_FINAL_MODEL]],
+      ),
+    );
+    return rows.flatMap(({ key, lastError }): ExhaustedJob[] => {
+      const trial = /^trial:([^:]+):(\d+)$/.exec(key);
+      if (trial) return [{ studyId: trial[1]!, slot: Number(trial[2]), lastError }];
+      const finalModel = /^final-model:([^:]+)$/.exec(key);
+      return finalModel ? [{ studyId: finalModel[1]!, slot: null, lastError }] : [];
+    });
   }
 
   /** Frees the jobs held by workers known to be dead so that live workers run them again. */
