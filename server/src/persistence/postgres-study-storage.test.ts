@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/test-database.js';
 import { floatDistribution } from '../engine/distributions.js';
@@ -92,6 +92,20 @@ describe('PostgresStudyStorage', () => {
     expect((await new PostgresStudyStorage(pool).getTrials(study.id)).map((t) => t.values)).toEqual([[0.9], [0.8], null, null]);
     await storage.finishTrial(fourth.id, { state: 'PRUNED' });
     expect((await storage.getTrials(study.id)).map((t) => t.state)).toEqual(['COMPLETE', 'COMPLETE', 'FAILED', 'PRUNED']);
+  });
+
+  it('lets storages on one connection use their prepared statements in any order', async () => {
+    const single = new pg.Pool({ connectionString: database.url, max: 1 });
+    try {
+      const writer = new PostgresStudyStorage(single);
+      const reader = new PostgresStudyStorage(single);
+      const study = await writer.createStudy({ studyName: 'one-connection', directions: ['minimize'] });
+      expect(await reader.findStudy('one-connection')).toEqual(study);
+      const trial = await reader.createTrial(study.id);
+      expect((await writer.getTrials(study.id)).map((t) => t.id)).toEqual([trial.id]);
+    } finally {
+      await single.end();
+    }
   });
 
   it('reads back non-finite reports (a diverged loss) as numbers', async () => {

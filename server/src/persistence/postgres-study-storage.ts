@@ -51,6 +51,12 @@ interface TrialRow {
   intermediateValues: { step: number; value: number | string }[];
 }
 
+/**
+ * One name per statement text for the whole process: a connection keeps what was prepared under a name, and every
+ * storage instance on a pool must mean the same statement by it.
+ */
+const STATEMENT_NAMES = new Map<string, string>();
+
 /** Finished trials of one study read so far: every trial numbered below `nextNumber` is finished and kept. */
 interface FinishedTrials {
   nextNumber: number;
@@ -59,7 +65,6 @@ interface FinishedTrials {
 
 export class PostgresStudyStorage implements Storage {
   private readonly finished = new Map<string, FinishedTrials>();
-  private readonly statementNames = new Map<string, string>();
 
   /**
    * Share one instance per process: its cache of finished trials is what makes reads cheap in long studies.
@@ -222,8 +227,8 @@ export class PostgresStudyStorage implements Storage {
    * of these hot statements once per connection rather than on every call.
    */
   private query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
-    let name = this.statementNames.get(text);
-    if (!name) this.statementNames.set(text, (name = `hyperscope_storage_${this.statementNames.size}`));
+    let name = STATEMENT_NAMES.get(text);
+    if (!name) STATEMENT_NAMES.set(text, (name = `hyperscope_storage_${STATEMENT_NAMES.size}`));
     return this.pool.query<R>({ name, text, values });
   }
 
