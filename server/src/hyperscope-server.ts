@@ -55,7 +55,7 @@ export async function startHyperscopeServer(
         prisma: database.prisma,
         events,
         resultsDir: settings.resultsDir,
-        studies: new StudyService(database.prisma, queue, settings.resultsDir),
+        studies: new StudyService(database, queue, settings.resultsDir),
       },
       checkHealth: async () => {
         await database.prisma.$queryRaw`SELECT 1`;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DATASETS_DIR } from '../src/ml/datasets/test-datasets-dir.js';
-import { createPrismaClient } from '../src/persistence/database.js';
+import { createDatabaseClients, type DatabaseClients } from '../src/persistence/database.js';
 import type { PrismaClient } from '../src/persistence/generated/prisma/client.js';
 import { StudyService } from '../src/studies/study-service.js';
 import { TrialQueue } from '../src/studies/trial-queue.js';
@@ -16,6 +16,7 @@ const serverRoot = path.resolve(import.meta.dirname, '..');
 describe('server restart', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let prisma: PrismaClient;
+  let clients: DatabaseClients;
   let queue: TrialQueue;
   let workDir: string;
 
@@ -50,7 +51,8 @@ describe('server restart', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    prisma = createPrismaClient(database.url);
+    clients = createDatabaseClients(database.url);
+    prisma = clients.prisma;
     queue = await TrialQueue.connect(database.url);
     workDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-restart-'));
   });
@@ -63,7 +65,7 @@ describe('server restart', () => {
 
   it('resumes a running study after SIGTERM and a new start, losing no trial slot', async () => {
     const first = startServer();
-    const study = await new StudyService(prisma, queue, path.join(workDir, 'results')).startStudy({
+    const study = await new StudyService(clients, queue, path.join(workDir, 'results')).startStudy({
       dataset: 'mnist',
       name: 'restarted',
       mode: 'SIMPLE',

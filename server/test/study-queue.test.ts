@@ -13,7 +13,7 @@ import { createLogger } from '../src/logging/logger.js';
 import { initTrainingBackend } from '../src/ml/backend/training-backend.js';
 import { loadModelFromZip } from '../src/ml/model/model-archive.js';
 import { SHARED_DATASETS_DIR } from '../src/ml/datasets/test-datasets-dir.js';
-import { createPrismaClient } from '../src/persistence/database.js';
+import { createDatabaseClients, type DatabaseClients } from '../src/persistence/database.js';
 import type { Artifact, PrismaClient } from '../src/persistence/generated/prisma/client.js';
 import { startDeadWorkerReaper } from '../src/studies/dead-worker-reaper.js';
 import type { OptimizationInput } from '../src/studies/optimization-input.js';
@@ -52,6 +52,7 @@ const smallMnistStudy: Omit<OptimizationInput, 'name' | 'trials'> = {
 describe('studies through the queue', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let prisma: PrismaClient;
+  let clients: DatabaseClients;
   let queue: TrialQueue;
   let service: StudyService;
   let cacheDir: string;
@@ -106,10 +107,11 @@ describe('studies through the queue', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    prisma = createPrismaClient(database.url);
+    clients = createDatabaseClients(database.url);
+    prisma = clients.prisma;
     queue = await TrialQueue.connect(database.url);
     cacheDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-cache-'));
-    service = new StudyService(prisma, queue, resultsDir());
+    service = new StudyService(clients, queue, resultsDir());
   });
 
   afterEach(() => {
@@ -195,6 +197,51 @@ describe('studies through the queue', () => {
       model.dispose();
     }
   }, 480_000);
+
+  it('leaves the heavier trials to a live GPU worker, and trains them on the CPU once none is alive', async () => {
+    // The GPU worker would be another machine's; workers know each other only through the Worker table, so a
+    // registered, heartbeating row stands in for it. The worker process under test is a real (CPU) one.
+    const standIn = await prisma.worker.create({ data: { id: 'gpu-stand-in', host: 'gpu-box', pid: 1, backend: 'tensorflow-gpu', device: 'CUDA' } });
+    const beat = setInterval(() => void prisma.worker.update({ where: { id: standIn.id }, data: { heartbeatAt: new Date() } }).catch(() => undefined), 2_000);
+    try {
+      startWorker();
+      const study = await service.startStudy({ ...smallMnistStudy, name: 'mnist-heavy-on-gpu', trials: 4, seed: 3, heavyTrialsOnGpu: true });
+      // Settled: the CPU worker holds no job, and every job left is flagged heavy with its trial still WAITING.
+      const jobs = async () =>
+        (
+          await clients.pool.query<{ slot: number; heavy: boolean; locked: boolean }>(
+            `SELECT split_part(key, ':', 3)::int AS slot, flags ? 'heavy-trial' AS heavy, locked_at IS NOT NULL AS locked
+             FROM graphile_worker.jobs WHERE key LIKE 'trial:' || $1 || ':%'`,
+            [study.id],
+          )
+        ).rows;
+      let waiting: { number: number; params: unknown; systemAttrs: unknown }[] = [];
+      for (let settled = 0; settled < 3; ) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const left = await jobs();
+        waiting = await prisma.trial.findMany({ where: { studyId: study.id, state: 'WAITING' }, orderBy: { number: 'asc' } });
+        const done = await prisma.trial.count({ where: { studyId: study.id, state: { in: ['COMPLETE', 'PRUNED'] } } });
+        settled = left.length > 0 && left.every((job) => job.heavy && !job.locked) && done >= 1 ? settled + 1 : 0;
+        expect((await prisma.study.findUniqueOrThrow({ where: { id: study.id } })).state).not.toMatch(/COMPLETE|FAILED/);
+      }
+      const heavySlots = (await jobs()).map((job) => job.slot).sort();
+      expect(waiting.map((t) => (t.systemAttrs as { slot: number }).slot).sort()).toEqual(heavySlots);
+
+      // The GPU worker leaves: within a few seconds the CPU worker takes the heavy trials too, with the parameters
+      // chosen when they were queued.
+      clearInterval(beat);
+      await prisma.worker.update({ where: { id: standIn.id }, data: { stoppedAt: new Date() } });
+      await waitForState(study.id, ['COMPLETE', 'FAILED'], 300_000);
+      expect((await prisma.study.findUniqueOrThrow({ where: { id: study.id } })).state).toBe('COMPLETE');
+      const trials = await prisma.trial.findMany({ where: { studyId: study.id }, orderBy: { number: 'asc' } });
+      expect(trials.map((t) => (t.systemAttrs as { slot: number }).slot).sort()).toEqual([0, 1, 2, 3]);
+      for (const trial of trials) expect(['COMPLETE', 'PRUNED']).toContain(trial.state);
+      for (const before of waiting) expect(trials.find((t) => t.number === before.number)?.params).toEqual(before.params);
+      expect((await eventTypes(study.id)).filter((t) => t === 'TRIAL_STARTED')).toHaveLength(4);
+    } finally {
+      clearInterval(beat);
+    }
+  }, 400_000);
 
   it('completes a study whose worker is killed mid-trial, retrying that trial on another worker', async () => {
     const stopReaper = startDeadWorkerReaper(prisma, queue, createLogger('reaper', 'warn'));

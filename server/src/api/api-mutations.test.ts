@@ -55,7 +55,7 @@ describe('mutations', () => {
   let allFixed: unknown[];
 
   beforeAll(async () => {
-    server = await startApiTestServer({ apiToken: TOKEN, limits: { maxDepth: 3, maxComplexity: 1_000 }, studies: (prisma, resultsDir) => new StudyService(prisma, queue, resultsDir) });
+    server = await startApiTestServer({ apiToken: TOKEN, limits: { maxDepth: 3, maxComplexity: 1_000 }, studies: (database, resultsDir) => new StudyService(database, queue, resultsDir) });
     const { searchSpaceFor } = await import('../ml/model/search-space.js');
     allFixed = searchSpaceFor('cnn').map((definition: { name: string }) => ({ name: definition.name, mode: 'OFF' }));
   });

@@ -29,6 +29,7 @@ interface OptimizeOptions {
   healthWeight?: number;
   trials?: number;
   parallelism?: number;
+  heavyTrialsOnGpu?: boolean;
   epochs?: number;
   trainSubset?: number;
   finalEpochs?: number;
@@ -72,6 +73,7 @@ export function createOptimizeCommand(): Command {
     .addOption(new Option('--pruner <kind>').choices(PRUNER_KINDS))
     .option('--seed <n>', 'seed for a reproducible study', integer('--seed'))
     .option('--timeout-minutes <m>', 'start no trial after this long', number('--timeout-minutes'))
+    .option('--heavy-trials-on-gpu', 'choose parameters when trials are queued and give GPU workers the heavier ones first')
     .option('--search-space <file>', 'JSON list of overrides: [{"name":"learningRate","mode":"RANGE","low":0.001,"high":0.01}, ...]')
     .option('--database-url <url>', 'external PostgreSQL (default: $DATABASE_URL, else the embedded one)')
     .option('--workers <n>', 'local worker processes (default: the parallelism, at most one per core, or per $HYPERSCOPE_TRAINING_THREADS cores)', integer('--workers'))
@@ -97,6 +99,7 @@ async function optimize(options: OptimizeOptions): Promise<number> {
     pruner: options.pruner,
     seed: options.seed,
     timeoutMinutes: options.timeoutMinutes,
+    heavyTrialsOnGpu: options.heavyTrialsOnGpu,
     searchSpace: options.searchSpace ? await readSearchSpace(options.searchSpace) : undefined,
   };
   const settings = readServerSettings({ ...process.env, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) });
@@ -109,7 +112,7 @@ async function optimize(options: OptimizeOptions): Promise<number> {
   let workers: LocalWorkerPool | undefined;
   let stopReaper = async (): Promise<void> => undefined;
   try {
-    const service = new StudyService(database.prisma, queue, settings.resultsDir);
+    const service = new StudyService(database, queue, settings.resultsDir);
     let study;
     try {
       study = await service.startStudy(input);

@@ -29,7 +29,7 @@ export function createStudiesCommand(print: (text: string) => void = (text) => c
     .option('--json', 'print JSON', false)
     .action(async (options: { databaseUrl?: string; json: boolean }) => {
       await withDatabase(options.databaseUrl, async ({ prisma }) => {
-        const rows = await prisma.study.findMany({ orderBy: { createdAt: 'desc' }, include: { bestTrial: true, _count: { select: { trials: { where: { state: { not: 'RUNNING' } } } } } } });
+        const rows = await prisma.study.findMany({ orderBy: { createdAt: 'desc' }, include: { bestTrial: true, _count: { select: { trials: { where: { state: { in: ['COMPLETE', 'PRUNED', 'FAILED'] } } } } } } });
         if (options.json) return print(JSON.stringify(rows, (_, value) => (typeof value === 'bigint' ? Number(value) : value), 2));
         print(
           table([

@@ -1,10 +1,18 @@
 import type { Distribution, ParamValue } from './distributions.js';
 import type { JsonObject } from './json-value.js';
 
-/** Lifecycle of a trial; the names match the persisted enum. */
-export type TrialState = 'RUNNING' | 'COMPLETE' | 'PRUNED' | 'FAILED';
+/**
+ * Lifecycle of a trial; the names match the persisted enum. WAITING (Optuna's name): parameters chosen, not yet
+ * started by a worker (`Study.prepareTrial`); it counts as running for the sampler, but has no heartbeat.
+ */
+export type TrialState = 'WAITING' | 'RUNNING' | 'COMPLETE' | 'PRUNED' | 'FAILED';
 
 export const FINISHED_STATES: readonly TrialState[] = ['COMPLETE', 'PRUNED', 'FAILED'];
+
+/** WAITING or RUNNING: the trial may still change. */
+export function isUnfinished(state: TrialState): boolean {
+  return state === 'RUNNING' || state === 'WAITING';
+}
 
 /** One `report(value, step)` call, stored as a (step, value) row. */
 export interface IntermediateValue {

@@ -1,8 +1,8 @@
 import { copyDistribution, type Distribution, type ParamValue } from './distributions.js';
-import type { FrozenTrial, TrialState } from './frozen-trial.js';
+import { isUnfinished, type FrozenTrial, type TrialState } from './frozen-trial.js';
 import type { JsonValue } from './json-value.js';
 import type { NewTrial, Storage, StudyRecord, TrialOutcome } from './storage.js';
-import { DuplicateStudyError, NotFoundError, TrialNotRunningError } from './storage-errors.js';
+import { DuplicateStudyError, NotFoundError, TrialNotRunningError, TrialNotWaitingError } from './storage-errors.js';
 import type { StudyDirection } from './study-direction.js';
 
 export interface InMemoryStorageOptions {
@@ -55,15 +55,15 @@ export class InMemoryStorage implements Storage {
       id: `${studyId}/trial-${number}`,
       studyId,
       number,
-      state: 'RUNNING',
+      state: input.waiting ? 'WAITING' : 'RUNNING',
       params: {},
       distributions: {},
       values: null,
       intermediateValues: [],
       userAttrs: {},
       systemAttrs: structuredClone(input.systemAttrs ?? {}),
-      workerId: input.workerId ?? null,
-      heartbeatAt: now,
+      workerId: input.waiting ? null : (input.workerId ?? null),
+      heartbeatAt: input.waiting ? null : now,
       retries: input.retries ?? 0,
       error: null,
       startedAt: now,
@@ -74,8 +74,20 @@ export class InMemoryStorage implements Storage {
     return trial;
   }
 
+  async startTrial(trialId: string, workerId: string | null): Promise<FrozenTrial> {
+    const location = this.trialLocations.get(trialId);
+    if (!location) throw new NotFoundError(`Trial ${trialId}`);
+    const trials = this.study(location.studyId).trials;
+    const current = trials[location.number]!;
+    if (current.state !== 'WAITING') throw new TrialNotWaitingError(current.number, current.state);
+    const now = this.now();
+    const next: FrozenTrial = { ...current, state: 'RUNNING', workerId, heartbeatAt: now, startedAt: now };
+    trials[location.number] = next;
+    return next;
+  }
+
   async setTrialParam(trialId: string, name: string, value: ParamValue, distribution: Distribution): Promise<void> {
-    this.updateRunning(trialId, (t) => ({
+    this.updateUnfinished(trialId, (t) => ({
       ...t,
       params: { ...t.params, [name]: value },
       distributions: { ...t.distributions, [name]: copyDistribution(distribution) },
@@ -83,7 +95,7 @@ export class InMemoryStorage implements Storage {
   }
 
   async setTrialIntermediateValue(trialId: string, step: number, value: number): Promise<void> {
-    this.updateRunning(trialId, (t) => {
+    this.updateUnfinished(trialId, (t) => {
       const rows = t.intermediateValues.filter((row) => row.step !== step);
       rows.push({ step, value });
       rows.sort((a, b) => a.step - b.step);
@@ -92,15 +104,15 @@ export class InMemoryStorage implements Storage {
   }
 
   async setTrialUserAttr(trialId: string, key: string, value: JsonValue): Promise<void> {
-    this.updateRunning(trialId, (t) => ({ ...t, userAttrs: { ...t.userAttrs, [key]: structuredClone(value) } }));
+    this.updateUnfinished(trialId, (t) => ({ ...t, userAttrs: { ...t.userAttrs, [key]: structuredClone(value) } }));
   }
 
   async setTrialSystemAttr(trialId: string, key: string, value: JsonValue): Promise<void> {
-    this.updateRunning(trialId, (t) => ({ ...t, systemAttrs: { ...t.systemAttrs, [key]: structuredClone(value) } }));
+    this.updateUnfinished(trialId, (t) => ({ ...t, systemAttrs: { ...t.systemAttrs, [key]: structuredClone(value) } }));
   }
 
   async finishTrial(trialId: string, outcome: TrialOutcome): Promise<FrozenTrial> {
-    return this.updateRunning(trialId, (t) => ({
+    return this.updateUnfinished(trialId, (t) => ({
       ...t,
       state: outcome.state,
       values: outcome.values ? [...outcome.values] : null,
@@ -110,7 +122,7 @@ export class InMemoryStorage implements Storage {
   }
 
   async recordHeartbeat(trialId: string): Promise<void> {
-    this.updateRunning(trialId, (t) => ({ ...t, heartbeatAt: this.now() }));
+    this.updateUnfinished(trialId, (t) => ({ ...t, heartbeatAt: this.now() }));
   }
 
   async failStaleTrials(studyId: string, heartbeatTimeoutMs: number): Promise<FrozenTrial[]> {
@@ -149,12 +161,12 @@ export class InMemoryStorage implements Storage {
     return study;
   }
 
-  private updateRunning(trialId: string, update: (trial: FrozenTrial) => FrozenTrial): FrozenTrial {
+  private updateUnfinished(trialId: string, update: (trial: FrozenTrial) => FrozenTrial): FrozenTrial {
     const location = this.trialLocations.get(trialId);
     if (!location) throw new NotFoundError(`Trial ${trialId}`);
     const trials = this.study(location.studyId).trials;
     const current = trials[location.number]!;
-    if (current.state !== 'RUNNING') throw new TrialNotRunningError(current.number, current.state);
+    if (!isUnfinished(current.state)) throw new TrialNotRunningError(current.number, current.state);
     const next = update(current);
     trials[location.number] = next;
     return next;

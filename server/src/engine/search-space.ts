@@ -1,5 +1,5 @@
 import { distributionsEqual, type SearchSpace } from './distributions.js';
-import type { FrozenTrial } from './frozen-trial.js';
+import { isUnfinished, type FrozenTrial } from './frozen-trial.js';
 
 /**
  * The parameters every finished (COMPLETE or PRUNED) trial has, with one identical distribution
@@ -64,7 +64,7 @@ export class IntersectionSearchSpace {
     let advancing = true;
     for (let i = this.scanFrom; i < trials.length; i++) {
       const trial = trials[i]!;
-      if (trial.state === 'RUNNING') advancing = false;
+      if (isUnfinished(trial.state)) advancing = false;
       else if (advancing) this.scanFrom = i + 1;
       if ((trial.state !== 'COMPLETE' && trial.state !== 'PRUNED') || this.seen.has(trial.id)) continue;
       this.seen.add(trial.id);

@@ -30,3 +30,14 @@ export class TrialNotRunningError extends Error {
     this.name = 'TrialNotRunningError';
   }
 }
+
+/** `startTrial` on a trial that is not WAITING: another worker started it, or it was finished meanwhile. */
+export class TrialNotWaitingError extends Error {
+  constructor(
+    readonly trialNumber: number,
+    readonly state: string,
+  ) {
+    super(`Trial ${trialNumber} is ${state}, not WAITING; it cannot be started.`);
+    this.name = 'TrialNotWaitingError';
+  }
+}

@@ -4,7 +4,8 @@ import { MedianPruner } from './median-pruner.js';
 import { NopPruner } from './nop-pruner.js';
 import { RandomSampler } from './random-sampler.js';
 import { reportAndPrune } from './report-and-prune.js';
-import { DuplicateStudyError, TrialNotRunningError } from './storage-errors.js';
+import { DuplicateStudyError, TrialNotRunningError, TrialNotWaitingError } from './storage-errors.js';
+import { TpeSampler } from './tpe-sampler.js';
 import { createStudy } from './study.js';
 
 const sampler = () => new RandomSampler({ seed: 1 });
@@ -171,5 +172,51 @@ describe('heartbeats', () => {
     expect(next.created.retries).toBe(0);
     expect((await survivor.getTrials())[retry.number]!.state).toBe('FAILED');
     await survivor.tell(next, 0);
+  });
+});
+
+describe('prepared (WAITING) trials', () => {
+  it('keeps the parameters chosen when prepared, and starts each waiting trial once', async () => {
+    let now = 0;
+    const storage = new InMemoryStorage({ now: () => now });
+    const heartbeat = { intervalMs: 1000, timeoutMs: 5000, maxRetries: 0 };
+    const planner = await createStudy({ storage, studyName: 's', sampler: sampler(), heartbeat });
+    const prepared = await planner.prepareTrial();
+    const x = await prepared.suggestFloat('x', 0, 1);
+    const layers = await prepared.suggestInt('layers', 1, 4);
+    expect(await storage.getTrial(prepared.id)).toMatchObject({ state: 'WAITING', heartbeatAt: null, workerId: null, params: { x, layers } });
+
+    // No heartbeat is expected of a trial no worker holds: waiting is not dying.
+    now = 60_000;
+    expect(await storage.failStaleTrials(planner.studyId, heartbeat.timeoutMs)).toEqual([]);
+
+    const worker = await createStudy({ storage, studyName: 's', sampler: sampler(), heartbeat, loadIfExists: true, workerId: 'w1' });
+    const started = await worker.startTrial(prepared.id);
+    expect(started.number).toBe(prepared.number);
+    expect(await started.suggestFloat('x', 0, 1)).toBe(x);
+    expect(await started.suggestInt('layers', 1, 4)).toBe(layers);
+    expect(await storage.getTrial(prepared.id)).toMatchObject({ state: 'RUNNING', workerId: 'w1', heartbeatAt: 60_000, startedAt: 60_000 });
+    await expect(worker.startTrial(prepared.id)).rejects.toBeInstanceOf(TrialNotWaitingError);
+
+    await worker.tell(started, x);
+    expect((await worker.bestTrial).params).toEqual({ x, layers });
+  });
+
+  it('counts waiting trials as running for the constant liar', async () => {
+    // Ten finished trials make TPE sample from its model; then two trials are sampled while the first is unfinished.
+    const secondSample = async (constantLiar: boolean, unfinished: 'waiting' | 'running') => {
+      const study = await createStudy({ studyName: 's', sampler: new TpeSampler({ seed: 3, constantLiar, nStartupTrials: 10 }) });
+      for (let i = 0; i < 10; i++) {
+        const t = await study.ask();
+        const x = await t.suggestFloat('x', -10, 10);
+        await study.tell(t, (x - 2) ** 2);
+      }
+      const next = () => (unfinished === 'waiting' ? study.prepareTrial() : study.ask());
+      await (await next()).suggestFloat('x', -10, 10);
+      return (await next()).suggestFloat('x', -10, 10);
+    };
+    const liedAbout = await secondSample(true, 'running');
+    expect(liedAbout).not.toBe(await secondSample(false, 'running'));
+    expect(await secondSample(true, 'waiting')).toBe(liedAbout);
   });
 });

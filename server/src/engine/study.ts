@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkDistributionCompatibility, type Distribution, type ParamValue } from './distributions.js';
-import { type FrozenTrial, type TrialState } from './frozen-trial.js';
+import { isUnfinished, type FrozenTrial, type TrialState } from './frozen-trial.js';
 import { InMemoryStorage } from './in-memory-storage.js';
 import type { JsonObject, JsonValue } from './json-value.js';
 import { MedianPruner } from './median-pruner.js';
@@ -168,18 +168,47 @@ export class Study implements TrialHost {
       systemAttrs,
       retries: retried ? retried.retries + 1 : 0,
     });
+    const trial = await this.sampledTrial(created);
+    this.startHeartbeat(created.id);
+    return trial;
+  }
+
+  /**
+   * Creates a WAITING trial and samples into it now (its suggest calls choose and record the parameters), for a
+   * worker to run later through `startTrial`: a scheduler can then see what each trial will cost before handing
+   * it out. Other trials' sampling treats it as running (the constant liar), so waiting trials spread out too.
+   */
+  async prepareTrial(): Promise<Trial> {
+    return this.sampledTrial(await this.storage.createTrial(this.record.id, { waiting: true }));
+  }
+
+  /**
+   * Starts a WAITING trial on this study's worker (heartbeats as `ask` does). Its suggest calls return the
+   * parameters chosen when it was prepared; a name it does not have yet is sampled then, as in `ask`.
+   * Throws `TrialNotWaitingError` when another worker started it first.
+   */
+  async startTrial(trialId: string): Promise<Trial> {
+    const started = await this.storage.startTrial(trialId, this.workerId);
+    const trial = new Trial(this, started, {}, {}, {}, started.params, started.distributions);
+    this.startHeartbeat(started.id);
+    return trial;
+  }
+
+  private async sampledTrial(created: FrozenTrial): Promise<Trial> {
     const context = this.context(await this.storage.getTrials(this.record.id));
     const searchSpace = this.sampler.inferRelativeSearchSpace(context, created);
     const relative = this.sampler.sampleRelative(context, created, searchSpace);
-    if (this.heartbeat) {
-      const timer = setInterval(() => {
-        this.storage.recordHeartbeat(created.id).catch(() => this.stopHeartbeat(created.id));
-      }, this.heartbeat.intervalMs);
-      timer.unref();
-      this.heartbeatTimers.set(created.id, timer);
-    }
     const fixed = (created.systemAttrs['fixedParams'] ?? {}) as Record<string, ParamValue>;
     return new Trial(this, created, searchSpace, relative, fixed);
+  }
+
+  private startHeartbeat(trialId: string): void {
+    if (!this.heartbeat) return;
+    const timer = setInterval(() => {
+      this.storage.recordHeartbeat(trialId).catch(() => this.stopHeartbeat(trialId));
+    }, this.heartbeat.intervalMs);
+    timer.unref();
+    this.heartbeatTimers.set(trialId, timer);
   }
 
   /**
@@ -305,7 +334,7 @@ export class Study implements TrialHost {
   private context(trials: readonly FrozenTrial[]): SamplerContext {
     // Incremental, so that checking parameter compatibility stays O(new trials) per call.
     const finished = this.finished;
-    while (finished.scanned < trials.length && trials[finished.scanned]!.state !== 'RUNNING') {
+    while (finished.scanned < trials.length && !isUnfinished(trials[finished.scanned]!.state)) {
       for (const [name, distribution] of Object.entries(trials[finished.scanned]!.distributions)) {
         if (!finished.known.has(name)) finished.known.set(name, distribution);
       }

@@ -1,5 +1,5 @@
 import { isSingle, toExternal, toInternal, type Distribution, type ParamValue, type SearchSpace } from './distributions.js';
-import type { FrozenTrial } from './frozen-trial.js';
+import { isUnfinished, type FrozenTrial } from './frozen-trial.js';
 import { HYPERVOLUME_EPS, hypervolumeContributions, referencePoint } from './hypervolume.js';
 import { ParzenEstimator, argsort, type ParzenEstimatorParameters } from './parzen-estimator.js';
 import { sampleUniform } from './random-sampler.js';
@@ -178,10 +178,10 @@ export class TpeSampler implements Sampler {
       ? history.fullSplit()
       : splitPresent(columns, isBelow, n);
 
-    // The constant liar: RUNNING trials (never in the history) count as bad.
+    // The constant liar: RUNNING and WAITING trials (never in the history) count as bad.
     const running: FrozenTrial[] = [];
     if (this.constantLiar) {
-      for (const t of context.trials) if (t.state === 'RUNNING' && names.every((name) => name in t.params)) running.push(t);
+      for (const t of context.trials) if (isUnfinished(t.state) && names.every((name) => name in t.params)) running.push(t);
     }
 
     const belowObs: Record<string, Float64Array> = {};
@@ -368,7 +368,7 @@ class TrialHistory {
       this.finishedBefore = 0;
     }
     const knownUpTo = this.scanFrom;
-    while (this.scanFrom < all.length && all[this.scanFrom]!.state !== 'RUNNING') {
+    while (this.scanFrom < all.length && !isUnfinished(all[this.scanFrom]!.state)) {
       const state = all[this.scanFrom++]!.state;
       if (state === 'COMPLETE' || state === 'PRUNED') this.finishedBefore++;
     }

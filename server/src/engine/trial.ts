@@ -24,7 +24,7 @@ export interface TrialHost {
 }
 
 /**
- * A running trial handed out by `Study.ask()` (Optuna `Trial`). Suggest methods return the value to use:
+ * A trial handed out by `Study.ask()`, `prepareTrial()` or `startTrial()` (Optuna `Trial`). Suggest methods return the value to use:
  * a fixed one (retried trials), the relative sample drawn at ask time, or an independent sample.
  * Suggesting the same name twice returns the first value.
  */
@@ -39,7 +39,15 @@ export class Trial {
     private readonly relativeSearchSpace: SearchSpace,
     private readonly relativeParams: Readonly<Record<string, ParamValue>>,
     private readonly fixedParams: Readonly<Record<string, ParamValue>>,
-  ) {}
+    /** Parameters the trial already has in the storage (a WAITING trial prepared earlier, now started). */
+    recordedParams: Readonly<Record<string, ParamValue>> = {},
+    recordedDistributions: Readonly<Record<string, Distribution>> = {},
+  ) {
+    for (const [name, value] of Object.entries(recordedParams)) {
+      this.params.set(name, value);
+      this.paramDistributions.set(name, recordedDistributions[name]!);
+    }
+  }
 
   get id(): string {
     return this.created.id;

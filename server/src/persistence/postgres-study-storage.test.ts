@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/test-database.js';
 import { floatDistribution } from '../engine/distributions.js';
-import { DuplicateStudyError, TrialNotRunningError } from '../engine/storage-errors.js';
+import { DuplicateStudyError, TrialNotRunningError, TrialNotWaitingError } from '../engine/storage-errors.js';
 import { createDatabaseClients } from './database.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { PostgresStudyStorage } from './postgres-study-storage.js';
@@ -152,6 +152,32 @@ describe('PostgresStudyStorage', () => {
     expect(claims.flat().map((t) => t.id)).toEqual([stale.id]);
     expect((await storage.getTrial(stale.id)).state).toBe('FAILED');
     expect((await storage.getTrial(fresh.id)).state).toBe('RUNNING');
+  });
+
+  it('keeps a WAITING trial out of heartbeats and the finished cache, and starts it for exactly one worker', async () => {
+    const study = await storage.createStudy({ studyName: 'waiting', directions: ['minimize'] });
+    const waiting = await storage.createTrial(study.id, { waiting: true, workerId: 'ignored' });
+    expect(waiting).toMatchObject({ state: 'WAITING', workerId: null, heartbeatAt: null });
+    await storage.setTrialParam(waiting.id, 'x', 0.25, floatDistribution(0, 1));
+    await storage.setTrialSystemAttr(waiting.id, 'slot', 3);
+    // Waiting for an hour is not a dead worker.
+    await prisma.$executeRaw`UPDATE "Trial" SET "startedAt" = now() - interval '1 hour' WHERE id = ${waiting.id}::uuid`;
+    expect(await storage.failStaleTrials(study.id, 30_000)).toEqual([]);
+    const finished = await storage.createTrial(study.id);
+    await storage.finishTrial(finished.id, { state: 'COMPLETE', values: [1] });
+    expect((await storage.getTrials(study.id)).map((t) => t.state)).toEqual(['WAITING', 'COMPLETE']);
+
+    const otherWorker = new PostgresStudyStorage(pool);
+    const starts = await Promise.allSettled([storage.startTrial(waiting.id, 'w1'), otherWorker.startTrial(waiting.id, 'w2')]);
+    expect(starts.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+    const refused = starts.find((s) => s.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(TrialNotWaitingError);
+    const started = await storage.getTrial(waiting.id);
+    expect(started).toMatchObject({ state: 'RUNNING', params: { x: 0.25 }, systemAttrs: { slot: 3 } });
+    expect(started.heartbeatAt).not.toBeNull();
+    expect(Date.now() - started.startedAt).toBeLessThan(60_000);
+    // Read again, not from a cache that kept it WAITING.
+    expect((await storage.getTrials(study.id)).map((t) => t.state)).toEqual(['RUNNING', 'COMPLETE']);
   });
 
   it('lets two OS processes run 200 trials of one study with none lost or duplicated', async () => {

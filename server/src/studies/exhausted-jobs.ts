@@ -3,6 +3,7 @@
 import { appendEvent } from '../events/append-event.js';
 import type { Logger } from '../logging/logger.js';
 import type { PrismaClient } from '../persistence/generated/prisma/client.js';
+import { failWaitingTrials } from './slot-queueing.js';
 import { MAX_ATTEMPTS, type ExhaustedJob, type TrialQueue } from './trial-queue.js';
 
 /** Fails the study of every exhausted job; returns the ids of the studies it failed. */
@@ -15,7 +16,10 @@ export async function failStudiesOfExhaustedJobs(prisma: PrismaClient, queue: Tr
         where: { id: job.studyId, state: { in: ['QUEUED', 'RUNNING', 'FINAL_MODEL'] } },
         data: { state: 'FAILED', finishedAt: new Date(), error },
       });
-      if (count === 1) await appendEvent(tx, { studyId: job.studyId, type: 'STUDY_FAILED', payload: { error } });
+      if (count === 1) {
+        await appendEvent(tx, { studyId: job.studyId, type: 'STUDY_FAILED', payload: { error } });
+        await failWaitingTrials(tx, job.studyId, 'the study failed before this trial started');
+      }
       return count === 1;
     });
     // Also when the study had already ended: its dead job would otherwise be reported on every sweep.

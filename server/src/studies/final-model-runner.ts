@@ -12,6 +12,7 @@ import { outcomeOf } from '../reports/plots/report-subject.js';
 import { writeArtifact } from './study-artifacts.js';
 import { FINAL_MODEL_FOLDER, healthScalars, writeTrainingArtifacts } from './training-artifacts.js';
 import { bestHyperparametersYaml, healthScores } from './best-hyperparameters.js';
+import { failWaitingTrials } from './slot-queueing.js';
 import type { FinalModelPayload } from './trial-queue.js';
 import { updateBestTrial, WorkerShutdownError, type TrialRunnerContext } from './trial-runner.js';
 import { trialParams, type StudyConfig } from './study-config.js';
@@ -21,6 +22,7 @@ export async function runFinalModel(context: TrialRunnerContext, { studyId }: Fi
   const { prisma, logger } = context;
   const { count } = await prisma.study.updateMany({ where: { id: studyId, state: { in: ['RUNNING', 'FINAL_MODEL'] } }, data: { state: 'FINAL_MODEL' } });
   if (count === 0) return;
+  await failWaitingTrials(prisma, studyId, 'every trial slot was done before this trial started');
   const study = (await prisma.study.findUnique({ where: { id: studyId } }))!;
   const config = study.config as unknown as StudyConfig;
   const bestTrialId = await updateBestTrial(prisma, studyId, config);

@@ -55,6 +55,11 @@ export interface OptimizationInput {
   /** No trial starts after this many minutes; running ones finish. */
   timeoutMinutes?: number | null;
   searchSpace?: HyperparameterOverride[] | null;
+  /**
+   * GPU workers get the heavier trials first: each trial's parameters are chosen when it is queued, so that its
+   * cost is known, and CPU workers leave the heavier ones to GPU workers while one is alive.
+   */
+  heavyTrialsOnGpu?: boolean | null;
 }
 
 export const optimizationInputDefaults = {
@@ -66,6 +71,7 @@ export const optimizationInputDefaults = {
   finalModelEpochs: 10,
   sampler: 'TPE',
   pruner: 'MEDIAN',
+  heavyTrialsOnGpu: false,
   /** Batch size is fixed for every trial unless the search space ranges it. */
   batchSize: 32,
 } as const satisfies Partial<Record<keyof OptimizationInput | 'batchSize', unknown>>;

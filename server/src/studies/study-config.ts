@@ -55,6 +55,8 @@ export interface StudyConfig {
   fixedParams: SampledParams;
   /** Hyperparameters left at the architecture default (OFF). */
   disabledParams: string[];
+  /** Parameters chosen when a trial is queued, heavier trials to GPU workers first (`slot-queueing.ts`). */
+  heavyTrialsOnGpu: boolean;
 }
 
 /**
@@ -140,6 +142,7 @@ export function studyConfigFromInput(input: OptimizationInput, now: Date = new D
     searchSpace,
     fixedParams,
     disabledParams,
+    heavyTrialsOnGpu: readBoolean('heavyTrialsOnGpu', input.heavyTrialsOnGpu, defaults.heavyTrialsOnGpu),
   };
 }
 
@@ -180,6 +183,8 @@ export function optimizationInputFromConfig(config: StudyConfig): OptimizationIn
     seed: config.seed,
     timeoutMinutes: config.timeoutMinutes,
     searchSpace: overrides,
+    // Configs stored before the option existed lack it.
+    heavyTrialsOnGpu: config.heavyTrialsOnGpu ?? false,
   };
 }
 
@@ -336,5 +341,11 @@ function readNumber(field: string, value: unknown, [min, max]: readonly [number,
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new StudyConfigError(field, `must be a number from ${min} to ${max}; got ${JSON.stringify(value)}`);
   }
+  return value;
+}
+
+function readBoolean(field: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') throw new StudyConfigError(field, `must be true or false; got ${JSON.stringify(value)}`);
   return value;
 }

@@ -6,6 +6,9 @@ import { appendEvent } from '../events/append-event.js';
 import { Prisma, type PrismaClient, type Study } from '../persistence/generated/prisma/client.js';
 import type { OptimizationInput } from './optimization-input.js';
 import { StudyConfigError, studyConfigFromInput } from './study-config.js';
+import type { DatabaseClients } from '../persistence/database.js';
+import { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
+import { failWaitingTrials, queueTrialSlots } from './slot-queueing.js';
 import type { TrialQueue } from './trial-queue.js';
 
 /** The study does not exist (any more). */
@@ -17,12 +20,19 @@ export class StudyNotFoundError extends Error {
 }
 
 export class StudyService {
+  private readonly prisma: PrismaClient;
+  /** Chooses the parameters of slots queued ahead of time (`heavyTrialsOnGpu`). */
+  private readonly studyStorage: PostgresStudyStorage;
+
   constructor(
-    private readonly prisma: PrismaClient,
+    database: DatabaseClients,
     private readonly queue: TrialQueue,
     /** Root of the per-study artifact folders (optimization_results/<study name>). */
     private readonly resultsDir: string,
-  ) {}
+  ) {
+    this.prisma = database.prisma;
+    this.studyStorage = new PostgresStudyStorage(database.pool);
+  }
 
   /** Creates the study and queues its first trials; throws StudyConfigError for bad input. */
   async startStudy(input: OptimizationInput): Promise<Study> {
@@ -49,7 +59,7 @@ export class StudyService {
       throw error;
     }
     // Slots beyond `parallelism` are queued as earlier ones finish, so one study never takes more workers.
-    await this.queue.enqueueTrials(study.id, 0, Math.min(config.parallelism, config.trials));
+    await queueTrialSlots({ queue: this.queue, storage: this.studyStorage }, { id: study.id, name: study.name, config }, 0, Math.min(config.parallelism, config.trials));
     return study;
   }
 
@@ -60,7 +70,10 @@ export class StudyService {
         where: { id: studyId, state: { in: ['QUEUED', 'RUNNING', 'FINAL_MODEL'] } },
         data: { state: 'CANCELLED', finishedAt: new Date() },
       });
-      if (count === 1) await appendEvent(tx, { studyId, type: 'STUDY_CANCELLED' });
+      if (count === 1) {
+        await appendEvent(tx, { studyId, type: 'STUDY_CANCELLED' });
+        await failWaitingTrials(tx, studyId, 'the study was cancelled before this trial started');
+      }
       return tx.study.findUnique({ where: { id: studyId } });
     });
     if (!study) throw new StudyNotFoundError(studyId);

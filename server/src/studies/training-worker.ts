@@ -8,6 +8,7 @@ import { GradientReplicas, REPLICA_BACKENDS } from '../ml/trainer/data-parallel/
 import type { DatabaseClients } from '../persistence/database.js';
 import { PostgresStudyStorage } from '../persistence/postgres-study-storage.js';
 import { DatasetCache } from './dataset-cache.js';
+import { heavyTrialGate } from './gpu-workers.js';
 import { runFinalModel } from './final-model-runner.js';
 import { runQueueWorker, TrialQueue } from './trial-queue.js';
 import { runTrialSlot } from './trial-runner.js';
@@ -62,6 +63,7 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
       context.logger = logger.child({ worker: queueWorkerId });
     },
     runTrial: (payload, signal) => runTrialSlot(context, payload, signal),
+    forbiddenFlags: heavyTrialGate(prisma, { backend: backend.name, device: backend.device, aliveWithinSeconds: WORKER_TIMEOUT_SECONDS }),
     runFinalModel: (payload, signal) => runFinalModel(context, payload, signal),
   });
   const id = context.workerId;

@@ -13,6 +13,12 @@ export interface RunTrialPayload {
   slot: number;
 }
 
+/** How a slot's job is picked among the others: lower priority runs first; workers may refuse flagged jobs. */
+export interface SlotJobOptions {
+  priority?: number;
+  flags?: string[];
+}
+
 export interface FinalModelPayload {
   studyId: string;
 }
@@ -56,13 +62,14 @@ export class TrialQueue {
    * run again after its worker died cannot start a second trial for the next slot. (graphile-worker's other key
    * modes would add a job beside a running one; this one also skips their batch function, a third of the cost.)
    */
-  async enqueueTrials(studyId: string, from: number, to: number, priority = 0): Promise<void> {
+  async enqueueTrials(studyId: string, from: number, to: number, { priority = 0, flags = [] }: SlotJobOptions = {}): Promise<void> {
     for (let slot = from; slot < to; slot++) {
       await this.utils.addJob(TASK_RUN_TRIAL, { studyId, slot } satisfies RunTrialPayload, {
         jobKey: `trial:${studyId}:${slot}`,
         jobKeyMode: 'unsafe_dedupe',
         maxAttempts: MAX_ATTEMPTS,
         priority,
+        ...(flags.length ? { flags } : {}),
       });
     }
   }
@@ -130,6 +137,8 @@ export interface QueueWorkerOptions {
    */
   onQueueWorkerId: (id: string) => void;
   runTrial: (payload: RunTrialPayload, signal: AbortSignal) => Promise<void>;
+  /** Flags of jobs this worker must not take now, asked before each fetch (default none). */
+  forbiddenFlags?: () => Promise<string[]>;
   runFinalModel: (payload: FinalModelPayload, signal: AbortSignal) => Promise<void>;
 }
 
@@ -147,6 +156,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Runne
     pollInterval: 1000,
     logger: queueLogger(options.logger),
     events,
+    ...(options.forbiddenFlags ? { forbiddenFlags: options.forbiddenFlags } : {}),
     taskList: { [TASK_RUN_TRIAL]: runTrial, [TASK_FINAL_MODEL]: runFinalModel },
   });
 }

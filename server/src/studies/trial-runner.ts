@@ -5,6 +5,8 @@ import os from 'node:os';
 import type { Logger } from '../logging/logger.js';
 import { appendEvent } from '../events/append-event.js';
 import { createStudy, type Study } from '../engine/study.js';
+import type { Storage } from '../engine/storage.js';
+import { TrialNotWaitingError } from '../engine/storage-errors.js';
 import type { Trial } from '../engine/trial.js';
 import { computeHealth, type HealthReport } from '../ml/health/health-report.js';
 import { objectiveValues } from '../ml/health/objective.js';
@@ -19,7 +21,9 @@ import type { PostgresStudyStorage } from '../persistence/postgres-study-storage
 import { outcomeOf } from '../reports/plots/report-subject.js';
 import { createPruner, createSampler } from './engine-components.js';
 import type { DatasetCache } from './dataset-cache.js';
-import { trialParams, type StudyConfig } from './study-config.js';
+import { SLOT_ATTR, queueTrialSlots, waitingTrialOf } from './slot-queueing.js';
+import type { StudyConfig } from './study-config.js';
+import { sampleParams } from './trial-sampling.js';
 import { watchCancellation } from './study-cancellation.js';
 import type { RunTrialPayload, TrialQueue } from './trial-queue.js';
 import { healthScalars, trialFolder, writeTrainingArtifacts } from './training-artifacts.js';
@@ -69,8 +73,7 @@ export async function runTrialSlot(context: TrialRunnerContext, { studyId, slot 
     heartbeat: HEARTBEAT,
     workerId: context.workerId,
   });
-  const trial = await engineStudy.ask();
-  await engineStudy.storage.setTrialSystemAttr(trial.id, 'slot', slot);
+  const trial = await startSlotTrial(engineStudy, context.studyStorage, studyId, slot);
   const cancellation = watchCancellation(prisma, studyId, signal);
   const trialLog = logger.child({ study: study.name, trial: trial.number });
   try {
@@ -189,28 +192,6 @@ async function writeTrialReport(context: TrialRunnerContext, report: TrialReport
   }
 }
 
-/** Suggests every active parameter of the search space (conditions follow sampled and fixed values). */
-async function sampleParams(trial: Trial, config: StudyConfig): Promise<SampledParams> {
-  const params = trialParams(config, {});
-  for (const definition of config.searchSpace) {
-    if (definition.condition && !definition.condition.in.includes(params[definition.condition.param]!)) continue;
-    params[definition.name] = await suggest(trial, definition);
-  }
-  return params;
-}
-
-function suggest(trial: Trial, definition: ParamDefinition): Promise<SampledParams[string]> {
-  const numeric = { log: definition.kind !== 'categorical' && definition.log === true, ...(definition.kind !== 'categorical' && definition.step ? { step: definition.step } : {}) };
-  switch (definition.kind) {
-    case 'float':
-      return trial.suggestFloat(definition.name, definition.low, definition.high, numeric);
-    case 'int':
-      return trial.suggestInt(definition.name, definition.low, definition.high, numeric);
-    case 'categorical':
-      return trial.suggestCategorical(definition.name, definition.choices) as Promise<SampledParams[string]>;
-  }
-}
-
 async function recordEpoch(prisma: PrismaClient, studyId: string, trial: Trial, metrics: EpochMetrics): Promise<void> {
   const row = {
     loss: finiteOr(metrics.loss, Number.MAX_VALUE),
@@ -247,12 +228,28 @@ async function finish(
   await appendEvent(prisma, { studyId, type, payload: { trialId: trial.id, trialNumber: trial.number, ...payload } });
 }
 
+/** The slot's trial: the one prepared when the slot was queued (`slot-queueing.ts`), else a new one. */
+async function startSlotTrial(engineStudy: Study, storage: Storage, studyId: string, slot: number): Promise<Trial> {
+  const waiting = await waitingTrialOf(storage, studyId, slot);
+  if (waiting) {
+    try {
+      return await engineStudy.startTrial(waiting.id);
+    } catch (error) {
+      // Started by another worker meanwhile (a duplicate job): this one runs a trial of its own.
+      if (!(error instanceof TrialNotWaitingError)) throw error;
+    }
+  }
+  const trial = await engineStudy.ask();
+  await engineStudy.storage.setTrialSystemAttr(trial.id, SLOT_ATTR, slot);
+  return trial;
+}
+
 /** Whether a trial already finished this slot (a job re-run after its worker died past the tell). */
 async function slotIsDone(prisma: PrismaClient, studyId: string, slot: number): Promise<boolean> {
   const [row] = await prisma.$queryRaw<{ done: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM "Trial" WHERE "studyId" = ${studyId}::uuid AND ("systemAttrs"->>'slot')::int = ${slot}
-        AND state <> 'RUNNING' AND COALESCE(error, '') NOT LIKE ${STALE_TRIAL_ERROR_PREFIX + '%'}
+        AND state IN ('COMPLETE', 'PRUNED', 'FAILED') AND COALESCE(error, '') NOT LIKE ${STALE_TRIAL_ERROR_PREFIX + '%'}
     ) AS done`;
   return row!.done;
 }
@@ -264,10 +261,10 @@ async function afterSlot(context: TrialRunnerContext, studyId: string, slot: num
   if (!study || study.state !== 'RUNNING') return;
   const config = study.config as unknown as StudyConfig;
   const next = slot + config.parallelism;
-  if (next < config.trials) await queue.enqueueTrials(studyId, next, next + 1);
+  if (next < config.trials) await queueTrialSlots({ queue, storage: context.studyStorage }, { id: studyId, name: study.name, config }, next, next + 1);
   const [{ done }] = await prisma.$queryRaw<{ done: number }[]>`
     SELECT COUNT(DISTINCT ("systemAttrs"->>'slot')::int)::int AS done FROM "Trial"
-    WHERE "studyId" = ${studyId}::uuid AND state <> 'RUNNING' AND "systemAttrs" ? 'slot'
+    WHERE "studyId" = ${studyId}::uuid AND state IN ('COMPLETE', 'PRUNED', 'FAILED') AND "systemAttrs" ? 'slot'
       AND COALESCE(error, '') NOT LIKE ${STALE_TRIAL_ERROR_PREFIX + '%'}`;
   if (done >= config.trials) await queue.enqueueFinalModel(studyId);
 }

@@ -114,6 +114,15 @@ describe('NewStudyForm', () => {
     expect(navigate).toHaveBeenCalledWith(['/studies', 's42']);
   });
 
+  it('asks for the heavier trials on GPU workers only when the box is ticked', async () => {
+    await choose('mnist');
+    const box = byTestId('field-heavyTrialsOnGpu') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    box.click();
+    submit();
+    expect(apollo.expectOne(StartOptimizationDocument).operation.variables).toEqual({ input: { dataset: 'mnist', heavyTrialsOnGpu: true } });
+  });
+
   it('shows a BAD_USER_INPUT error next to the field named in extensions.field, until the user edits it', async () => {
     await choose('mnist');
     fill('field-trials', '5000');

@@ -100,6 +100,7 @@ export class NewStudyForm {
     seed: this.fb.control<number | null>(null, numberControl(STUDY_INPUT_LIMITS.seed)),
     sampler: this.fb.control<SamplerKind | ''>(''),
     pruner: this.fb.control<PrunerKind | ''>(''),
+    heavyTrialsOnGpu: this.fb.control(false),
   });
 
   protected readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
@@ -206,6 +207,7 @@ export class NewStudyForm {
     }
     if (value.sampler) input.sampler = value.sampler;
     if (value.pruner) input.pruner = value.pruner;
+    if (value.heavyTrialsOnGpu) input.heavyTrialsOnGpu = true;
     const overrides = overridesOf(this.hyperparameters(), this.searchSpaceSettings());
     if (overrides.length) input.searchSpace = overrides;
     return input;

@@ -112,6 +112,20 @@ describe('study progress', () => {
     expect(studyProgress(finalPhase, plan).label).toBe('Training final model: epoch 1 of 2');
   });
 
+  it('counts a WAITING trial (parameters chosen, no worker yet) as neither running nor done', () => {
+    const read = initialProgressState(
+      { state: 'RUNNING', lastEventSequence: 5 },
+      [
+        { number: 0, state: 'COMPLETE', epochsCompleted: 2 },
+        { number: 1, state: 'WAITING', epochsCompleted: 0 },
+      ],
+      plan,
+    );
+    expect(read.finishedTrials).toEqual(new Set([0]));
+    expect(read.runningEpochs.size).toBe(0);
+    expect(studyProgress(read, plan)).toMatchObject({ trialsDone: 1 });
+  });
+
   it('says how far a cancelled study got', () => {
     const state = apply(running(), event('TRIAL_STARTED', { trialNumber: 0 }), event('TRIAL_COMPLETED', { trialNumber: 0 }), event('STUDY_CANCELLED'));
 

@@ -63,6 +63,8 @@ export function mergeProgress(
   const finishedTrials = new Set(current.finishedTrials);
   const runningEpochs = new Map(current.runningEpochs);
   for (const trial of trials) {
+    // Parameters chosen, no worker yet: neither running nor finished.
+    if (trial.state === 'WAITING') continue;
     if (trial.state === 'RUNNING') {
       if (!finishedTrials.has(trial.number)) {
         runningEpochs.set(trial.number, Math.max(runningEpochs.get(trial.number) ?? 0, trial.epochsCompleted));

@@ -5,6 +5,7 @@ import type { Artifact, EpochMetric, HealthReport, Study, Trial, TrialIntermedia
 import { toArchitectureGraph, type ArchitectureGraph } from '../trials/architecture-graph.type.js';
 
 export interface TrialStateCountsRow {
+  waiting: number;
   running: number;
   complete: number;
   pruned: number;
@@ -43,7 +44,7 @@ export function createApiLoaders(prisma: PrismaClient, eventWatermark: number) {
     stateCounts: new DataLoader<string, TrialStateCountsRow>(async (studyIds) => {
       const rows = await prisma.trial.groupBy({ by: ['studyId', 'state'], where: { studyId: { in: [...studyIds] } }, _count: { _all: true } });
       return studyIds.map((studyId) => {
-        const counts: TrialStateCountsRow = { running: 0, complete: 0, pruned: 0, failed: 0 };
+        const counts: TrialStateCountsRow = { waiting: 0, running: 0, complete: 0, pruned: 0, failed: 0 };
         for (const row of rows) {
           if (row.studyId === studyId) counts[row.state.toLowerCase() as keyof TrialStateCountsRow] = row._count._all;
         }

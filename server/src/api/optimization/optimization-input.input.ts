@@ -57,4 +57,9 @@ export class OptimizationInput implements OptimizationInputValue {
   @Field(() => Int, { nullable: true }) seed?: number | null;
   @Field(() => Float, { nullable: true, description: 'No trial starts after this many minutes.' }) timeoutMinutes?: number | null;
   @Field(() => [HyperparameterOverrideInput], { nullable: true }) searchSpace?: HyperparameterOverrideInput[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'GPU workers get the heavier trials first: parameters are chosen when a trial is queued, and CPU workers leave the heavier ones to GPU workers while one is alive (default false).',
+  })
+  heavyTrialsOnGpu?: boolean | null;
 }

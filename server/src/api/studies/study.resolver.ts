@@ -61,7 +61,7 @@ export class StudyResolver {
   @FieldResolver(() => TrialStateCounts)
   async stateCounts(@Root() study: Study, @Ctx() { loaders }: ApiContext): Promise<TrialStateCounts> {
     const counts = await loaders.stateCounts.load(study.id);
-    return { ...counts, total: counts.running + counts.complete + counts.pruned + counts.failed };
+    return { ...counts, total: counts.waiting + counts.running + counts.complete + counts.pruned + counts.failed };
   }
 
   @FieldResolver(() => StudySummary)

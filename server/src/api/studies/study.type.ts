@@ -15,6 +15,7 @@ registerEnumType(StudyState, { name: 'StudyState', description: 'QUEUED → RUNN
 
 @ObjectType({ description: 'How many of a study\'s trials are in each state.' })
 export class TrialStateCounts {
+  @Field(() => Int, { description: 'Trials whose parameters are chosen, waiting for a worker.' }) waiting!: number;
   @Field(() => Int) running!: number;
   @Field(() => Int) complete!: number;
   @Field(() => Int) pruned!: number;

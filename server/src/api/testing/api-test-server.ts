@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createTestDatabase } from '../../../test/support/test-database.js';
 import { EventFeed } from '../../events/event-feed.js';
 import { createLogger } from '../../logging/logger.js';
-import { createPrismaClient } from '../../persistence/database.js';
+import { createDatabaseClients, type DatabaseClients } from '../../persistence/database.js';
 import type { PrismaClient } from '../../persistence/generated/prisma/client.js';
 import { startApiServer, type ApiServerOptions, type RunningApiServer } from '../api-server.js';
 import type { StudyOperations } from '../optimization/study-operations.js';
@@ -29,11 +29,12 @@ export interface ApiTestServer {
 
 export async function startApiTestServer(
   options: Partial<Pick<ApiServerOptions, 'apiToken' | 'corsOrigins' | 'maxBodyBytes' | 'limits'>> & {
-    studies?: (prisma: PrismaClient, resultsDir: string) => StudyOperations;
+    studies?: (database: DatabaseClients, resultsDir: string) => StudyOperations;
   } = {},
 ): Promise<ApiTestServer> {
   const database = await createTestDatabase();
-  const prisma = createPrismaClient(database.url);
+  const clients = createDatabaseClients(database.url);
+  const { prisma } = clients;
   const logger = createLogger('api-test', 'warn');
   const resultsDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-results-'));
   const events = await EventFeed.start({ databaseUrl: database.url, logger });
@@ -50,7 +51,7 @@ export async function startApiTestServer(
       prisma,
       events,
       resultsDir,
-      studies: options.studies?.(prisma, resultsDir),
+      studies: options.studies?.(clients, resultsDir),
     },
   });
   return {

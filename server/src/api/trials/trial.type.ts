@@ -3,11 +3,14 @@ import type { TrialState as TrialStateValue } from '../../persistence/generated/
 import { JSONScalar } from '../common/scalars.js';
 import { PageInfo } from '../common/page-info.type.js';
 
-export const TrialState = { RUNNING: 'RUNNING', COMPLETE: 'COMPLETE', PRUNED: 'PRUNED', FAILED: 'FAILED' } as const satisfies Record<
+export const TrialState = { WAITING: 'WAITING', RUNNING: 'RUNNING', COMPLETE: 'COMPLETE', PRUNED: 'PRUNED', FAILED: 'FAILED' } as const satisfies Record<
   TrialStateValue,
   TrialStateValue
 >;
-registerEnumType(TrialState, { name: 'TrialState' });
+registerEnumType(TrialState, {
+  name: 'TrialState',
+  description: 'WAITING (parameters chosen, queued for a worker; studies that give GPU workers the heavier trials) → RUNNING → COMPLETE, PRUNED or FAILED.',
+});
 
 @ObjectType({ description: 'One trained architecture: the parameters the sampler chose and what training made of them.' })
 export class Trial {

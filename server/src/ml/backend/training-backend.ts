@@ -35,6 +35,14 @@ export interface BackendLogger {
   warn(object: object, message: string): void;
 }
 
+/** Ends the device of webgpu on a software renderer: it runs on the CPU, slower than wasm. */
+const SOFTWARE_RENDERER_NOTE = ' (software renderer)';
+
+/** Whether a worker that reports this backend and device trains on a GPU. */
+export function trainsOnGpu(backend: string, device: string | null): boolean {
+  return backend === 'tensorflow-gpu' || (backend === 'webgpu' && device !== null && !device.endsWith(SOFTWARE_RENDERER_NOTE));
+}
+
 /** The automatic order (webgpu there takes hardware adapters only). */
 const AUTO_ORDER: BackendName[] = ['tensorflow-gpu', 'tensorflow', 'webgpu', 'wasm', 'cpu'];
 
@@ -113,7 +121,7 @@ async function startBackend(name: BackendName, named: boolean): Promise<{ addedK
       const adapter = await registerDawnWebGpuBackend({ allowSoftware: named });
       registerWebGpuTrainingKernels();
       await setBackendOrThrow('webgpu');
-      return { addedKernels: [...WEBGPU_TRAINING_KERNELS], device: `${adapter.dawnBackend}: ${adapter.description}${adapter.software ? ' (software renderer)' : ''}` };
+      return { addedKernels: [...WEBGPU_TRAINING_KERNELS], device: `${adapter.dawnBackend}: ${adapter.description}${adapter.software ? SOFTWARE_RENDERER_NOTE : ''}` };
     }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');

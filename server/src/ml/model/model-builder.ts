@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { DatasetDescription } from '../datasets/dataset-types.js';
 import { architectureGraphOf, OUTPUT_LAYER_NAME, parameterCountOf, type ArchitectureGraph } from './architecture-graph.js';
 import { FusedLstm } from './fused-lstm.js';
-import { familyForModality, validateModelConfig, type CnnConfig, type LstmConfig, type ModelConfig } from './model-config.js';
+import { familyForModality, MIN_POOLED_SIDE, validateModelConfig, type CnnConfig, type LstmConfig, type ModelConfig } from './model-config.js';
 import { createOptimizer } from './optimizer.js';
 
 export interface BuiltModel {
@@ -11,9 +11,6 @@ export interface BuiltModel {
   graph: ArchitectureGraph;
   parameterCount: number;
 }
-
-/** Smallest feature map side a pooling step may produce; deeper pooling is skipped rather than failing. */
-const MIN_POOLED_SIDE = 2;
 
 /**
  * The compiled model (sparse categorical cross-entropy on softmax outputs, accuracy) and its graph. The model takes

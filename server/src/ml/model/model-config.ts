@@ -59,6 +59,9 @@ export interface LstmConfig {
 
 export type ModelConfig = CnnConfig | LstmConfig;
 
+/** Smallest feature map side a pooling step may produce; deeper pooling is skipped rather than failing. */
+export const MIN_POOLED_SIDE = 2;
+
 /** The modality of a dataset picks the model family. */
 export function familyForModality(modality: Modality): ModelFamily {
   return modality === 'image' ? 'cnn' : 'lstm';

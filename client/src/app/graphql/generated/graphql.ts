@@ -81,6 +81,8 @@ export type OptimizationInput = {
   healthWeight?: number | null | undefined;
   /** HEALTH_AWARE: weight of each health metric, by name. */
   healthWeights?: unknown;
+  /** GPU workers get the heavier trials first: parameters are chosen when a trial is queued, and CPU workers leave the heavier ones to GPU workers while one is alive (default false). */
+  heavyTrialsOnGpu?: boolean | null | undefined;
   mode?: OptimizationMode | null | undefined;
   /** Also the artifact folder name; default <dataset>-<date>-<time>. */
   name?: string | null | undefined;
@@ -129,11 +131,13 @@ export type StudyState =
   | 'QUEUED'
   | 'RUNNING';
 
+/** WAITING (parameters chosen, queued for a worker; studies that give GPU workers the heavier trials) → RUNNING → COMPLETE, PRUNED or FAILED. */
 export type TrialState =
   | 'COMPLETE'
   | 'FAILED'
   | 'PRUNED'
-  | 'RUNNING';
+  | 'RUNNING'
+  | 'WAITING';
 
 export type ArchitectureViewFragment = { parameterCount: number, layers: Array<{ id: string, label: string, kind: ArchitectureLayerKind, params: number, outputShape: Array<number> }>, connections: Array<{ id: string, source: string, target: string, label: string }> };
 
