@@ -118,13 +118,13 @@ describe('API queries and downloads', () => {
   it('lists datasets with sizes, classes and modality, and workers with their running trials', async () => {
     await server.prisma.worker.create({ data: { id: 'w1', host: 'gpu-box', pid: 42, backend: 'webgpu', device: 'vulkan: NVIDIA H100' } });
     await server.prisma.trial.update({ where: { id: study.trialIds[0] }, data: { workerId: 'w1', state: 'RUNNING' } });
-    const { body } = await server.graphql('{ datasets { id modality trainSize testSize classNames inputShape } workers { id host backend device alive runningTrials } }');
+    const { body } = await server.graphql('{ datasets { id modality trainSize testSize classNames inputShape } workers { id host backend device alive gpu runningTrials } }');
     await server.prisma.trial.update({ where: { id: study.trialIds[0] }, data: { workerId: null, state: 'COMPLETE' } });
     expect(body.errors).toBeUndefined();
     expect(body.data.datasets.map((dataset: { id: string }) => dataset.id)).toEqual(['mnist', 'fashion-mnist', 'cifar10', 'cifar100', 'gtsrb', 'imdb', 'reuters']);
     expect(body.data.datasets[0]).toMatchObject({ modality: 'image', testSize: 10000, inputShape: [28, 28, 1] });
     expect(body.data.datasets[0].classNames).toHaveLength(10);
-    expect(body.data.workers).toEqual([{ id: 'w1', host: 'gpu-box', backend: 'webgpu', device: 'vulkan: NVIDIA H100', alive: true, runningTrials: 1 }]);
+    expect(body.data.workers).toEqual([{ id: 'w1', host: 'gpu-box', backend: 'webgpu', device: 'vulkan: NVIDIA H100', alive: true, gpu: true, runningTrials: 1 }]);
   });
 
   it('describes the search space of a dataset\'s model family, with defaults, conditions and what each hyperparameter does', async () => {

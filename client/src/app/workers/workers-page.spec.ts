@@ -12,6 +12,7 @@ const worker = (id: string, extra: Record<string, unknown> = {}) => ({
   backend: 'wasm',
   device: null,
   alive: true,
+  gpu: false,
   runningTrials: 1,
   heartbeatAt: '2026-11-27T09:00:00.000Z',
   startedAt: '2026-11-27T08:00:00.000Z',
@@ -39,13 +40,14 @@ describe('WorkersPage', () => {
   it('lists each worker with its backend, its device where it has one, and state, and reads again on a timer and when one joins', async () => {
     const changes = apollo.expectOne(WorkerChangesDocument);
     await vi.advanceTimersByTimeAsync(0);
-    apollo.expectOne(WorkersDocument).flushData({ workers: [worker('w1'), worker('w2', { backend: 'webgpu', device: 'vulkan: NVIDIA H100', runningTrials: 0 })] });
+    apollo.expectOne(WorkersDocument).flushData({ workers: [worker('w1'), worker('w2', { backend: 'webgpu', device: 'vulkan: NVIDIA H100', gpu: true, runningTrials: 0 })] });
     await vi.advanceTimersByTimeAsync(0);
     fixture.detectChanges();
 
     const rows = [...element().querySelectorAll('[data-testid^="worker-w"]')];
     expect(rows.map((row) => row.querySelector('[data-testid="worker-backend"]')?.textContent)).toEqual(['wasm', 'webgpu']);
     expect(rows.map((row) => row.querySelector('[data-testid="worker-device"]')?.textContent ?? null)).toEqual([null, 'vulkan: NVIDIA H100']);
+    expect(rows.map((row) => row.querySelector('[data-testid="worker-gpu"]') !== null)).toEqual([false, true]);
     expect(rows.map((row) => row.querySelector('[data-testid="worker-state"]')?.textContent)).toEqual(['training', 'idle']);
 
     await vi.advanceTimersByTimeAsync(WORKERS_POLL_MS);

@@ -52,6 +52,9 @@ import { WORKERS_POLL_MS, WorkersService } from './workers.service';
                     </td>
                     <td>
                       <code data-testid="worker-backend">{{ worker.backend }}</code>
+                      @if (worker.gpu) {
+                        <span class="gpu-badge" data-testid="worker-gpu" title="Takes the heavier trials first of studies that ask for it">GPU</span>
+                      }
                       @if (worker.device) {
                         <div class="muted device" data-testid="worker-device">{{ worker.device }}</div>
                       }
@@ -93,6 +96,15 @@ import { WORKERS_POLL_MS, WorkersService } from './workers.service';
     }
     .name {
       overflow-wrap: anywhere;
+    }
+    .gpu-badge {
+      margin-left: var(--space-2);
+      padding: 0 var(--space-2);
+      border-radius: var(--radius-pill);
+      background: var(--color-accent-soft);
+      color: var(--color-accent-text);
+      font-size: 0.75rem;
+      font-weight: 700;
     }
     .muted {
       color: var(--color-text-muted);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { trainsOnGpu } from '../../ml/backend/training-backend.js';
 import type { PrismaClient } from '../../persistence/generated/prisma/client.js';
 import type { ApiContext } from '../api-context.js';
 import { Worker } from './worker.type.js';
@@ -16,6 +17,7 @@ export async function listWorkers(prisma: PrismaClient, includeStopped: boolean)
   return workers.map((worker) => ({
     ...worker,
     alive: worker.stoppedAt === null && now - worker.heartbeatAt.getTime() < ALIVE_WITHIN_MS,
+    gpu: trainsOnGpu(worker.backend, worker.device),
     runningTrials: runningBy.get(worker.id) ?? 0,
   }));
 }

@@ -12,5 +12,7 @@ export class Worker {
   @Field(() => Date) heartbeatAt!: Date;
   @Field(() => Date, { nullable: true }) stoppedAt!: Date | null;
   @Field(() => Boolean, { description: 'Not stopped, and its last heartbeat is recent.' }) alive!: boolean;
+  @Field(() => Boolean, { description: 'Trains on a GPU (tensorflow-gpu, or webgpu on a hardware adapter): it gets the heavier trials first of studies that ask for it.' })
+  gpu!: boolean;
   @Field(() => Int) runningTrials!: number;
 }
