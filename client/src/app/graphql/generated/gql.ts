@@ -34,7 +34,7 @@ type Documents = {
     "fragment TrialDetails on Trial {\n  id\n  studyId\n  number\n  state\n  values\n  params\n  error\n  retries\n  startedAt\n  finishedAt\n  durationSeconds\n  epochs {\n    epoch\n    loss\n    accuracy\n    valLoss\n    valAccuracy\n    seconds\n    samplesPerSecond\n  }\n  diagnostics {\n    epoch\n    diagnostics\n  }\n  health {\n    ...HealthReportFields\n  }\n  architecture {\n    ...ArchitectureView\n  }\n}": typeof types.TrialDetailsFragmentDoc,
     "query TrialPage($trialId: ID!, $studyId: ID!) {\n  trial(id: $trialId) {\n    ...TrialDetails\n    downloads {\n      kind\n      fileName\n      path\n      url\n      contentType\n      sizeBytes\n    }\n  }\n  study(id: $studyId) {\n    id\n    name\n    state\n    directions\n    lastEventSequence\n    bestTrial {\n      id\n    }\n  }\n}": typeof types.TrialPageDocument,
     "subscription WorkerChanges($since: SafeInt) {\n  workers(since: $since) {\n    event {\n      sequence\n      type\n    }\n    worker {\n      ...WorkerItem\n    }\n  }\n}": typeof types.WorkerChangesDocument,
-    "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}": typeof types.WorkerItemFragmentDoc,
+    "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  gpu\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}": typeof types.WorkerItemFragmentDoc,
     "query Workers($includeStopped: Boolean!) {\n  workers(includeStopped: $includeStopped) {\n    ...WorkerItem\n  }\n}": typeof types.WorkersDocument,
 };
 const documents: Documents = {
@@ -58,7 +58,7 @@ const documents: Documents = {
     "fragment TrialDetails on Trial {\n  id\n  studyId\n  number\n  state\n  values\n  params\n  error\n  retries\n  startedAt\n  finishedAt\n  durationSeconds\n  epochs {\n    epoch\n    loss\n    accuracy\n    valLoss\n    valAccuracy\n    seconds\n    samplesPerSecond\n  }\n  diagnostics {\n    epoch\n    diagnostics\n  }\n  health {\n    ...HealthReportFields\n  }\n  architecture {\n    ...ArchitectureView\n  }\n}": types.TrialDetailsFragmentDoc,
     "query TrialPage($trialId: ID!, $studyId: ID!) {\n  trial(id: $trialId) {\n    ...TrialDetails\n    downloads {\n      kind\n      fileName\n      path\n      url\n      contentType\n      sizeBytes\n    }\n  }\n  study(id: $studyId) {\n    id\n    name\n    state\n    directions\n    lastEventSequence\n    bestTrial {\n      id\n    }\n  }\n}": types.TrialPageDocument,
     "subscription WorkerChanges($since: SafeInt) {\n  workers(since: $since) {\n    event {\n      sequence\n      type\n    }\n    worker {\n      ...WorkerItem\n    }\n  }\n}": types.WorkerChangesDocument,
-    "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}": types.WorkerItemFragmentDoc,
+    "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  gpu\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}": types.WorkerItemFragmentDoc,
     "query Workers($includeStopped: Boolean!) {\n  workers(includeStopped: $includeStopped) {\n    ...WorkerItem\n  }\n}": types.WorkersDocument,
 };
 
@@ -159,7 +159,7 @@ export function graphql(source: "subscription WorkerChanges($since: SafeInt) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}"): (typeof documents)["fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}"];
+export function graphql(source: "fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  gpu\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}"): (typeof documents)["fragment WorkerItem on Worker {\n  id\n  host\n  pid\n  backend\n  device\n  alive\n  gpu\n  runningTrials\n  heartbeatAt\n  startedAt\n  stoppedAt\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
